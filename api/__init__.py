@@ -1,0 +1,60 @@
+"""Houvast API: the application factory.
+
+`create_app` wires everything in one place: settings, database, tokens, rate limits, the
+OpenAPI blueprints (in the order listed in BLUEPRINT_MODULES), errors, security headers, the
+command-line commands and the PWA shell. Read this file first.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import Any
+
+from flask import Flask
+
+from api import errors, security
+from api.config import load_settings
+from api.db import db
+from api.extensions import jwt, limiter
+from api.smorest import Api
+
+# Each module exposes `blp`, a flask-smorest Blueprint; registered in this order.
+BLUEPRINT_MODULES = (
+    "api.auth.routes",
+)
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the app. `config` (tests) overrides settings from the environment."""
+    app = Flask(__name__, static_folder=None)
+    app.config.from_mapping(load_settings(config))
+    app.instance_path = app.config["INSTANCE_DIR"]
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+
+    db.init_app(app)
+    jwt.init_app(app)
+    limiter.init_app(app)
+
+    from api.auth import tokens
+
+    tokens.init_app(app)
+
+    api = Api(app, spec_kwargs={"components": {"securitySchemes": {
+        "cookieAuth": {"type": "apiKey", "in": "cookie", "name": "access_token_cookie"},
+        "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"},
+    }}})
+    for name in BLUEPRINT_MODULES:
+        api.register_blueprint(importlib.import_module(name).blp)
+
+    from api import docs, web
+
+    docs.init_app(app)
+    errors.register_error_handlers(app)
+    security.init_app(app)
+    web.init_app(app)
+
+    from api.cli import register_commands
+
+    register_commands(app)
+    return app

@@ -1,0 +1,3 @@
+"""Placeholder: `users create` and `demo` are being written."""
+
+commands: list = []

@@ -1,0 +1,1 @@
+"""Placeholder: account models are being written."""

@@ -1,0 +1,3 @@
+"""Imports every domain's models so Alembic and the tests see the whole schema."""
+
+import api.auth.models  # noqa: F401

@@ -1,0 +1,47 @@
+"""The error shape, security headers and API docs."""
+
+from __future__ import annotations
+
+from flask.testing import FlaskClient
+
+
+def assert_error_shape(response, code: int) -> dict:
+    body = response.get_json()
+    assert response.status_code == code
+    assert body["code"] == code
+    assert isinstance(body["status"], str) and body["status"]
+    assert isinstance(body["message"], str) and len(body["message"]) > 10
+    return body
+
+
+def test_unknown_api_path_is_json_404(client: FlaskClient) -> None:
+    assert_error_shape(client.get("/api/nothing-here"), 404)
+
+
+def test_wrong_method_is_json_405(client: FlaskClient) -> None:
+    body = assert_error_shape(client.delete("/api/openapi.json"), 405)
+    assert "accept" in body["message"]
+
+
+def test_security_headers(client: FlaskClient) -> None:
+    response = client.get("/api/nothing-here")
+    csp = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(
+        ";")[0]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert "geolocation=()" in response.headers["Permissions-Policy"]
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "Strict-Transport-Security" not in response.headers  # development
+
+
+def test_openapi_and_offline_docs(client: FlaskClient) -> None:
+    spec = client.get("/api/openapi.json").get_json()
+    assert spec["info"]["title"] == "Houvast API"
+    page = client.get("/api/docs").get_data(as_text=True)
+    assert "cdn" not in page.lower() and "https://" not in page
+    for asset in ("/api/docs/static/swagger-ui-bundle.js", "/api/docs/static/swagger-ui.css",
+                  "/api/docs/init.js"):
+        response = client.get(asset)
+        assert response.status_code == 200 and len(response.data) > 20
+        response.close()
