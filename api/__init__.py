@@ -15,7 +15,7 @@ from flask import Flask
 
 from api import errors, security
 from api.config import load_settings
-from api.db import db
+from api.db import db as database  # not `db`: that would hide the api.db module
 from api.extensions import jwt, limiter
 from api.smorest import Api
 
@@ -32,13 +32,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.instance_path = app.config["INSTANCE_DIR"]
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
 
-    db.init_app(app)
-    jwt.init_app(app)
-    limiter.init_app(app)
-
     from api.auth import tokens
 
-    tokens.init_app(app)
+    tokens.init_app(app)  # JWT settings first: jwt.init_app fills in defaults for the rest
+    database.init_app(app)
+    jwt.init_app(app)
+    limiter.init_app(app)
 
     api = Api(app, spec_kwargs={"components": {"securitySchemes": {
         "cookieAuth": {"type": "apiKey", "in": "cookie", "name": "access_token_cookie"},

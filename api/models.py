@@ -1,3 +1,4 @@
 """Imports every domain's models so Alembic and the tests see the whole schema."""
 
 import api.auth.models  # noqa: F401
+import api.sync.changelog  # noqa: F401

@@ -89,3 +89,47 @@ def _transaction(request: pytest.FixtureRequest) -> Iterator[None]:
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
+
+
+DEFAULT_PASSWORD = "a calm walk by the river"
+
+
+@pytest.fixture
+def make_user(app: Flask):
+    """Factory: `make_user(role="client", username=None, password=DEFAULT_PASSWORD) -> User`."""
+    from api.auth import service
+
+    counter = iter(range(1, 10_000))
+
+    def _make(role: str = "client", username: str | None = None,
+              password: str = DEFAULT_PASSWORD):
+        name = username or f"{role}-{next(counter)}"
+        user = service.create_user(name, password, role, terms_version="test")
+        db.session.commit()
+        return user
+
+    return _make
+
+
+def login(client: FlaskClient, user, password: str = DEFAULT_PASSWORD) -> dict[str, str]:
+    """Log `client` in as `user` through the real API; returns the CSRF header for writes."""
+    response = client.post("/api/auth/login", json={"username": user.username,
+                                                    "password": password})
+    assert response.status_code == 200, response.get_json()
+    cookie = client.get_cookie("csrf_access_token")
+    assert cookie is not None
+    return {"X-CSRF-TOKEN": cookie.value}
+
+
+@pytest.fixture
+def client_user(make_user):
+    return make_user("client")
+
+
+@pytest.fixture
+def auth_client(app: Flask, client_user):
+    """A test client logged in as a client-role user; `.csrf` holds the CSRF header."""
+    test_client = app.test_client()
+    test_client.csrf = login(test_client, client_user)  # type: ignore[attr-defined]
+    test_client.user = client_user  # type: ignore[attr-defined]
+    return test_client

@@ -1,0 +1,1 @@
+"""Offline sync: the change log, the mutation log and POST /api/sync."""
