@@ -32,7 +32,7 @@ def alembic_config() -> AlembicConfig:
 
 
 @db_cli.command("upgrade")
-@click.argument("revision", default="head")
+@click.argument("revision", default="heads")
 def upgrade(revision: str) -> None:
     """Migrate the database to REVISION (default: the newest)."""
     command.upgrade(alembic_config(), revision)

@@ -50,7 +50,7 @@ def reset_schema(app: Flask) -> None:
             else:
                 Base.metadata.drop_all(conn)
                 conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
-        command.upgrade(alembic_config(), "head")
+        command.upgrade(alembic_config(), "heads")
 
 
 @pytest.fixture(scope="session")
