@@ -1,15 +1,17 @@
-"""Accounts. Usernames are pseudonyms: no e-mail address or real name is stored."""
+"""Accounts and their sessions. Usernames are pseudonyms: no e-mail address or real name."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
-from sqlalchemy import String
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from api.db import Base, UTCDateTime, utcnow
+from api.db import GUID, Base, UTCDateTime, utcnow
 
 ROLES = ("client", "helper", "staff")
+SELF_SERVICE_ROLES = ("client", "helper")  # staff accounts come only from the CLI
 
 
 class User(Base):
@@ -24,3 +26,23 @@ class User(Base):
     terms_version: Mapped[str | None] = mapped_column(String(32))
     terms_accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class AuthSession(Base):
+    """One login: the family of refresh tokens that grew from it.
+
+    Access tokens carry `id` as their `sid` claim; only the refresh token whose jti is
+    `refresh_jti` may be used, and a used-before one revokes the whole family.
+    """
+
+    __tablename__ = "auth_sessions"
+
+    id: Mapped[uuid.UUID] = mapped_column(GUID, primary_key=True, default=uuid.uuid4)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    refresh_jti: Mapped[str] = mapped_column(String(36))

@@ -1,36 +1,124 @@
-"""Accounts and sessions (minimal core; being extended)."""
+"""Accounts and sessions: register, log in, refresh, log out, and who am I.
+
+Rate limits (flask-limiter, counted per IP and per username; `deduct_when` makes only the
+attempts that count cost anything):
+- log in: 5 failed attempts per username and 20 per IP address in 15 minutes;
+- register: 10 attempts per IP address an hour (each one may create an account), and
+  5 failed attempts per username in 15 minutes.
+Past a limit the answer is 429 with Retry-After. A per-username limit lets someone lock an
+account out for 15 minutes by guessing; that is the price of stopping password guessing.
+"""
 
 from __future__ import annotations
 
-from flask import jsonify
-from flask_jwt_extended import create_access_token, current_user, set_access_cookies
-from marshmallow import fields
+from flask import Response, current_app, jsonify, request
+from flask_jwt_extended import current_user, get_jwt, unset_jwt_cookies
+from flask_limiter.util import get_remote_address
 
-from api.auth import service
-from api.smorest import Blueprint, Schema, abort
+from api.auth import service, tokens
+from api.db import db
+from api.extensions import limiter
+from api.smorest import Blueprint, abort
+from schemas.auth import AccountSchema, LoginSchema, RegisterSchema
 
 blp = Blueprint("auth", __name__, url_prefix="/api", description="Accounts and sessions")
 
+WINDOW = "15 minutes"
 
-class LoginSchema(Schema):
-    username = fields.Str(required=True)
-    password = fields.Str(required=True)
+
+def _ip_key() -> str:
+    return "ip:" + (get_remote_address() or "unknown")
+
+
+def _username_key() -> str:
+    body = request.get_json(silent=True)
+    name = body.get("username") if isinstance(body, dict) else None
+    if not isinstance(name, str) or not name.strip():
+        return _ip_key()
+    return "user:" + service.username_key(name)[:64]
+
+
+def _failed(response: Response) -> bool:
+    return response.status_code >= 400 and response.status_code != 429
+
+
+def _limited(limit: str, key, count=_failed):
+    """`count=None` counts every attempt."""
+    return limiter.limit(limit, key_func=key, deduct_when=count)
+
+
+def _signed_in(user, session, status: int) -> Response:
+    response = jsonify(AccountSchema().dump(user))
+    response.status_code = status
+    return tokens.set_session_cookies(response, user, session)
+
+
+def _refused(error: service.AccountError):
+    abort(error.status, message=error.message,
+          errors={error.field: [error.message]} if error.field else None)
+
+
+@blp.post("/auth/register")
+@_limited("10 per hour", _ip_key, count=None)
+@_limited(f"5 per {WINDOW}", _username_key)
+@blp.arguments(RegisterSchema)
+@blp.response(201, AccountSchema)
+def register(body: dict):
+    """Create a client or helper account and log in"""
+    try:
+        user = service.register(body["username"], body["password"], body["role"],
+                                current_app.config["TERMS_VERSION"])
+    except service.AccountError as error:
+        _refused(error)
+    session = service.start_session(user)
+    db.session.commit()
+    return _signed_in(user, session, 201)
 
 
 @blp.post("/auth/login")
+@_limited(f"20 per {WINDOW}", _ip_key)
+@_limited(f"5 per {WINDOW}", _username_key)
 @blp.arguments(LoginSchema)
+@blp.response(200, AccountSchema)
 def login(body: dict):
     """Log in"""
     user = service.authenticate(body["username"], body["password"])
     if user is None:
         abort(401, message="Username or password is not correct.")
-    response = jsonify({"username": user.username, "role": user.role})
-    set_access_cookies(response, create_access_token(identity=user))
+    session = service.start_session(user)
+    db.session.commit()  # also keeps an upgraded password hash
+    return _signed_in(user, session, 200)
+
+
+@blp.post("/auth/refresh")
+@blp.login_required(refresh=True)
+@blp.response(200, AccountSchema)
+def refresh():
+    """Exchange the refresh token for new tokens (the old refresh token stops working)"""
+    claims = get_jwt()
+    session = service.rotate(claims["sid"], claims["jti"])
+    db.session.commit()
+    if session is None:
+        abort(401, message=tokens.MESSAGES["ended"])
+    return _signed_in(current_user, session, 200)
+
+
+@blp.post("/auth/logout")
+@blp.login_required()
+@blp.response(204)
+def logout():
+    """Log out: end the session and clear its cookies and the site's stored data"""
+    service.end_session(get_jwt()["sid"])
+    db.session.commit()
+    response = Response(status=204)
+    response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    unset_jwt_cookies(response)
     return response
 
 
 @blp.get("/me")
 @blp.login_required()
+@blp.response(200, AccountSchema)
 def me():
     """The logged-in account"""
-    return {"username": current_user.username, "role": current_user.role}
+    return current_user

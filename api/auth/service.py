@@ -1,22 +1,86 @@
-"""Account rules (minimal core; being extended)."""
+"""Account rules: usernames, passwords, and the server-side sessions behind the tokens.
+
+No Flask request code here: the routes and the JWT loaders in tokens.py call these functions
+and own the transaction.
+"""
 
 from __future__ import annotations
 
-from argon2 import PasswordHasher
-from argon2.exceptions import VerificationError
-from sqlalchemy import select
+import re
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from functools import cache
+from pathlib import Path
 
-from api.auth.models import User
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, or_, select
+from sqlalchemy.exc import IntegrityError
+
+from api.auth.models import AuthSession, User
 from api.db import db, utcnow
 
+# OWASP's minimum for argon2id; check_needs_rehash upgrades older hashes at login.
 hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+
+PASSWORD_MIN, PASSWORD_MAX = 10, 128
+USERNAME_RE = re.compile(r"[A-Za-z0-9._-]{3,32}")
+IDLE_TIMEOUT = timedelta(minutes=30)
+ABSOLUTE_TIMEOUT = timedelta(hours=12)
+# Writing last_seen_at on every request would cost a write per request; once a minute is
+# precise enough for a 30-minute idle limit.
+TOUCH_INTERVAL = timedelta(minutes=1)
+
+# Tests replace this to move time; everything here that asks "now" asks it.
+clock: Callable[[], datetime] = utcnow
+
+
+class AccountError(Exception):
+    """A request the rules refuse; `status` and `field` tell the route how to answer."""
+
+    def __init__(self, status: int, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.status, self.message, self.field = status, message, field
+
+
+@cache
+def common_passwords() -> frozenset[str]:
+    path = Path(__file__).with_name("common_passwords.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().casefold() for line in lines
+                     if line.strip() and not line.startswith("#"))
 
 
 def username_key(username: str) -> str:
     return username.strip().casefold()
 
 
+def check_username(username: str) -> None:
+    """:raise AccountError 422: not 3-32 letters, digits, '.', '_' or '-'"""
+    if not USERNAME_RE.fullmatch(username.strip()):
+        raise AccountError(422, "Choose a username of 3 to 32 characters: letters, digits, "
+                                "'.', '_' or '-'. Use a made-up name, not your real name.",
+                           "username")
+
+
+def check_password(password: str) -> None:
+    """:raise AccountError 422: too short, too long, or one of the most common passwords"""
+    if len(password) < PASSWORD_MIN:
+        message = (f"Your password needs at least {PASSWORD_MIN} characters. A few words in a "
+                   "row make a strong password that is easy to remember.")
+    elif len(password) > PASSWORD_MAX:
+        message = f"Your password can have at most {PASSWORD_MAX} characters."
+    elif password.casefold() in common_passwords():
+        message = ("This password is used by very many people, so it is easy to guess. "
+                   "Please choose another one, for example a few words in a row.")
+    else:
+        return
+    raise AccountError(422, message, "password")
+
+
 def create_user(username: str, password: str, role: str, terms_version: str | None = None) -> User:
+    """Store an account as given (callers check the rules first)."""
     user = User(
         username=username.strip(), username_key=username_key(username),
         password_hash=hasher.hash(password), role=role, terms_version=terms_version,
@@ -27,12 +91,110 @@ def create_user(username: str, password: str, role: str, terms_version: str | No
     return user
 
 
+def find_user(username: str) -> User | None:
+    return db.session.scalar(select(User).where(User.username_key == username_key(username)))
+
+
+def register(username: str, password: str, role: str, terms_version: str | None) -> User:
+    """Check the rules and create the account.
+
+    :raise AccountError 422: bad username or password
+    :raise AccountError 409: the username is taken
+    """
+    check_username(username)
+    check_password(password)
+    taken = AccountError(409, "This username is already taken. Please choose another one.",
+                         "username")
+    if find_user(username) is not None:
+        raise taken
+    try:
+        with db.session.begin_nested():  # someone else may take the name at the same moment
+            return create_user(username, password, role, terms_version)
+    except IntegrityError as error:
+        raise taken from error
+
+
+# Verified when the username does not exist, so that answer takes as long as a wrong password.
+_DUMMY_HASH = hasher.hash("not a real password, only there for the timing")
+
+
 def authenticate(username: str, password: str) -> User | None:
-    user = db.session.scalar(select(User).where(User.username_key == username_key(username)))
+    """The user if the password fits, else None - in about the same time either way."""
+    user = find_user(username)
+    try:
+        hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        return None
     if user is None:
         return None
-    try:
-        hasher.verify(user.password_hash, password)
-    except VerificationError:
-        return None
+    if hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hasher.hash(password)
     return user
+
+
+def start_session(user: User) -> AuthSession:
+    """A new session; the user's ended ones are deleted (ended is ended: nothing to keep)."""
+    now = clock()
+    db.session.execute(delete(AuthSession).where(
+        AuthSession.user_id == user.id,
+        or_(AuthSession.revoked_at.is_not(None), AuthSession.expires_at <= now,
+            AuthSession.last_seen_at <= now - IDLE_TIMEOUT)))
+    session = AuthSession(user_id=user.id, created_at=now, last_seen_at=now,
+                          expires_at=now + ABSOLUTE_TIMEOUT, refresh_jti=str(uuid.uuid4()))
+    db.session.add(session)
+    db.session.flush()
+    return session
+
+
+def _ended(session: AuthSession | None, now: datetime) -> bool:
+    return (session is None or session.revoked_at is not None or now >= session.expires_at
+            or now - session.last_seen_at >= IDLE_TIMEOUT)
+
+
+def _load(session_id: str, lock: bool = False) -> AuthSession | None:
+    return db.session.get(AuthSession, uuid.UUID(session_id), with_for_update=lock)
+
+
+def check_access(session_id: str) -> bool:
+    """Whether an access token of this session may be used now (and note the activity)."""
+    session, now = _load(session_id), clock()
+    if _ended(session, now):
+        return False
+    if now - session.last_seen_at >= TOUCH_INTERVAL:
+        session.last_seen_at = now
+    return True
+
+
+def check_refresh(session_id: str, jti: str) -> bool:
+    """Whether this refresh token is the session's current one.
+
+    A refresh token that was already exchanged is being REUSED - it was copied, or the
+    answer to the first exchange was stolen - so the whole session is revoked.
+    """
+    session, now = _load(session_id, lock=True), clock()
+    if _ended(session, now):
+        return False
+    if session.refresh_jti != jti:
+        session.revoked_at = now
+        return False
+    return True
+
+
+def rotate(session_id: str, jti: str) -> AuthSession | None:
+    """Exchange the session's current refresh token `jti` for a new one.
+
+    Checked again under the row lock: of two exchanges of one token racing each other, the
+    second counts as reuse. None (and the session revoked) when `jti` is not current.
+    """
+    if not check_refresh(session_id, jti):
+        return None
+    session = _load(session_id)
+    session.refresh_jti = str(uuid.uuid4())
+    session.last_seen_at = clock()
+    return session
+
+
+def end_session(session_id: str) -> None:
+    session = _load(session_id)
+    if session is not None and session.revoked_at is None:
+        session.revoked_at = clock()

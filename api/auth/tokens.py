@@ -1,25 +1,83 @@
-"""JWT settings and loaders (minimal core; being extended)."""
+"""JWT settings and loaders: tokens in cookies, each tied to a server-side session.
+
+Access tokens (15 minutes) and refresh tokens carry the session id (`sid`). Every token is
+checked against its session on every request (revoked, idle, past its 12 hours, reused
+refresh token), and any error during that check counts as revoked: the check fails closed.
+Every flask-jwt-extended error answers in the project's JSON error shape, with 401; a
+missing or wrong CSRF header is a 401 too (flask-jwt-extended's choice), with its own message.
+"""
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from typing import Any
 
-from flask import Flask
+from flask import Flask, Response
+from flask_jwt_extended import (
+    create_access_token,
+    create_refresh_token,
+    set_access_cookies,
+    set_refresh_cookies,
+)
 
-from api.auth.models import User
-from api.db import db
+from api.auth import service
+from api.auth.models import AuthSession, User
+from api.db import db, utcnow
+from api.errors import error_response
 from api.extensions import jwt
+
+log = logging.getLogger(__name__)
+
+ACCESS_EXPIRES = timedelta(minutes=15)
+ISSUER = "houvast"
+AUDIENCE = "houvast-api"
+
+MESSAGES = {
+    "login": "Please log in to continue.",
+    "csrf": "This request is missing its security token (the X-CSRF-TOKEN header), or the "
+            "token does not match. Reload the page and try again.",
+    "invalid": "Your session is not valid. Please log in again.",
+    "expired": "Your session has expired. Please log in again.",
+    "ended": "Your session has ended. Please log in again.",
+    "fresh": "Please enter your password again to do this.",
+}
 
 
 def init_app(app: Flask) -> None:
     production = app.config["PRODUCTION"]
-    app.config.setdefault("JWT_SECRET_KEY", app.config["SECRET_KEY"])
-    app.config.setdefault("JWT_TOKEN_LOCATION", ["cookies", "headers"])
-    app.config.setdefault("JWT_COOKIE_SECURE", production)
-    app.config.setdefault("JWT_COOKIE_SAMESITE", "Strict")
-    app.config.setdefault("JWT_COOKIE_CSRF_PROTECT", True)
-    app.config.setdefault("JWT_ACCESS_TOKEN_EXPIRES", timedelta(minutes=15))
+    for key, value in {
+        "JWT_SECRET_KEY": app.config["SECRET_KEY"],
+        "JWT_ALGORITHM": "HS256",
+        "JWT_DECODE_ALGORITHMS": ["HS256"],  # never "none", never a key-confusion algorithm
+        "JWT_ENCODE_ISSUER": ISSUER,
+        "JWT_DECODE_ISSUER": ISSUER,
+        "JWT_ENCODE_AUDIENCE": AUDIENCE,
+        "JWT_DECODE_AUDIENCE": AUDIENCE,
+        "JWT_TOKEN_LOCATION": ["cookies", "headers"],
+        "JWT_COOKIE_SECURE": production,
+        "JWT_COOKIE_SAMESITE": "Strict",
+        "JWT_COOKIE_CSRF_PROTECT": True,
+        "JWT_ACCESS_TOKEN_EXPIRES": ACCESS_EXPIRES,
+        "JWT_REFRESH_TOKEN_EXPIRES": service.ABSOLUTE_TIMEOUT,
+        # The refresh token travels only to the endpoints that need it.
+        "JWT_REFRESH_COOKIE_PATH": "/api/auth/",
+        # flask-limiter: answer 429 with Retry-After.
+        "RATELIMIT_HEADERS_ENABLED": True,
+    }.items():
+        app.config.setdefault(key, value)
+
+
+def set_session_cookies(response: Response, user: User, session: AuthSession) -> Response:
+    """Put a new access token and the session's current refresh token in cookies."""
+    claims = {"sid": str(session.id)}
+    remaining = session.expires_at - utcnow()
+    set_access_cookies(response, create_access_token(
+        identity=user, additional_claims=claims, expires_delta=min(ACCESS_EXPIRES, remaining)))
+    set_refresh_cookies(response, create_refresh_token(
+        identity=user, additional_claims={**claims, "jti": session.refresh_jti},
+        expires_delta=remaining))
+    return response
 
 
 @jwt.user_identity_loader
@@ -29,4 +87,46 @@ def _identity(user: User) -> str:
 
 @jwt.user_lookup_loader
 def _lookup(_header: dict[str, Any], payload: dict[str, Any]) -> User | None:
-    return db.session.get(User, int(payload["sub"]))
+    try:
+        return db.session.get(User, int(payload["sub"]))
+    except Exception:  # a token we cannot read belongs to nobody
+        log.exception("user lookup failed")
+        return None
+
+
+@jwt.token_in_blocklist_loader
+def _revoked(_header: dict[str, Any], payload: dict[str, Any]) -> bool:
+    try:
+        if payload["type"] == "refresh":
+            usable = service.check_refresh(payload["sid"], payload["jti"])
+        else:
+            usable = service.check_access(payload["sid"])
+        db.session.commit()  # keeps last_seen_at, or the revocation of a reused token
+        return not usable
+    except Exception:
+        log.exception("session check failed; treating the token as revoked")
+        try:
+            db.session.rollback()
+        except Exception:
+            log.exception("rollback after a failed session check failed")
+        return True
+
+
+def _answer(key: str):
+    def loader(*_args: Any):
+        return error_response(401, MESSAGES[key])
+
+    return loader
+
+
+@jwt.unauthorized_loader
+def _unauthorized(reason: str):
+    return _answer("csrf" if "CSRF" in reason else "login")()
+
+
+jwt.invalid_token_loader(_answer("invalid"))
+jwt.expired_token_loader(_answer("expired"))
+jwt.revoked_token_loader(_answer("ended"))
+jwt.needs_fresh_token_loader(_answer("fresh"))
+jwt.user_lookup_error_loader(_answer("ended"))
+jwt.token_verification_failed_loader(_answer("invalid"))

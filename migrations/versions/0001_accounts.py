@@ -29,7 +29,23 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
         sa.UniqueConstraint("username_key", name=op.f("uq_users_username_key")),
     )
+    op.create_table(
+        "auth_sessions",
+        sa.Column("id", api.db.GUID(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("created_at", api.db.UTCDateTime(), nullable=False),
+        sa.Column("last_seen_at", api.db.UTCDateTime(), nullable=False),
+        sa.Column("expires_at", api.db.UTCDateTime(), nullable=False),
+        sa.Column("revoked_at", api.db.UTCDateTime(), nullable=True),
+        sa.Column("refresh_jti", sa.String(36), nullable=False),
+        sa.ForeignKeyConstraint(["user_id"], ["users.id"], ondelete="CASCADE",
+                                name=op.f("fk_auth_sessions_user_id_users")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_auth_sessions")),
+    )
+    op.create_index(op.f("ix_auth_sessions_user_id"), "auth_sessions", ["user_id"])
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_auth_sessions_user_id"), table_name="auth_sessions")
+    op.drop_table("auth_sessions")
     op.drop_table("users")

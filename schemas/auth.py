@@ -1,0 +1,33 @@
+"""Accounts: register, log in, and the account as the API shows it."""
+
+from __future__ import annotations
+
+from marshmallow import fields, validate
+
+from api.auth.models import SELF_SERVICE_ROLES
+from api.smorest import Schema
+
+
+class RegisterSchema(Schema):
+    username = fields.Str(required=True, metadata={"description": "a made-up name, 3-32 "
+                                                   "letters, digits, '.', '_' or '-'"})
+    password = fields.Str(required=True, load_only=True,
+                          metadata={"description": "10-128 characters, not a common password"})
+    role = fields.Str(required=True, validate=validate.OneOf(
+        SELF_SERVICE_ROLES, error="Choose 'client' or 'helper'."))
+    accept_terms = fields.Bool(required=True, validate=validate.Equal(
+        True, error="Please read and accept the terms to create an account."))
+
+
+class LoginSchema(Schema):
+    # Generous maximums: only there so nobody makes us hash megabytes.
+    username = fields.Str(required=True, validate=validate.Length(max=64))
+    password = fields.Str(required=True, load_only=True, validate=validate.Length(max=1024))
+
+
+class AccountSchema(Schema):
+    username = fields.Str()
+    role = fields.Str()
+    terms_version = fields.Str(allow_none=True)
+    terms_accepted_at = fields.DateTime(allow_none=True)
+    created_at = fields.DateTime()
