@@ -22,6 +22,7 @@ from api.smorest import Api
 # Each module exposes `blp`, a flask-smorest Blueprint; registered in this order.
 BLUEPRINT_MODULES = (
     "api.auth.routes",
+    "api.logbook.routes",
 )
 
 

@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # Modules that expose `commands`: a list of click commands or groups.
 COMMAND_MODULES = (
     "api.auth.cli",
+    "api.logbook.cli",
+    "api.keys_cli",
 )
 
 db_cli = AppGroup("db", help="Database migrations.")

@@ -17,6 +17,7 @@ from api.auth.models import User
 
 # Modules that call `register(...)` when imported.
 SYNC_MODULES: tuple[str, ...] = (
+    "api.logbook.sync",
 )
 
 
@@ -43,10 +44,15 @@ class SyncEntity:
     upsert: Callable[[User, uuid.UUID, dict[str, Any], int | None], int]
     # (owner, id, base_version) -> version of the tombstone. Raises NotFound or Conflict.
     delete: Callable[[User, uuid.UUID, int | None], int]
-    # (owner, id) -> the record as the client keeps it (the REST GET shape), None when purged.
+    # (owner, id) -> the record as the client keeps it (the REST GET shape, with its `version`;
+    # `"deleted": true` marks a tombstone), None when purged or not the owner's.
     snapshot: Callable[[User, uuid.UUID], dict[str, Any] | None]
     # (owner) -> ids of all live records, for a full snapshot after a reset.
     list_ids: Callable[[User], Iterable[uuid.UUID]]
+    # Optional, for speed: (owner, ids) -> {id: snapshot} for up to 500 ids in a few queries
+    # (ids that are purged or not the owner's are left out). Without it, a pull calls
+    # `snapshot` once per record.
+    snapshots: Callable[[User, list[uuid.UUID]], dict[uuid.UUID, dict[str, Any]]] | None = None
 
 
 _entities: dict[str, SyncEntity] = {}

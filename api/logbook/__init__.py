@@ -1,0 +1,1 @@
+"""The personal logbook: logbooks, entries with revisions, photos, a hash chain, PDF export."""

@@ -1,0 +1,69 @@
+"""PDF export, read back with pypdf, in Dutch and English."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+
+from tests.test_logbook_api import DAMAGE, new_entry, new_logbook
+from tests.test_logbook_photos import gps_jpeg, upload
+
+
+def export(client, logbook_id, lang=None) -> tuple[str, int, str]:
+    query = f"?lang={lang}" if lang else ""
+    response = client.get(f"/api/logbooks/{logbook_id}/export.pdf{query}")
+    assert response.status_code == 200, response.data[:200]
+    assert response.mimetype == "application/pdf"
+    assert response.headers["Cache-Control"] == "no-store"
+    disposition = response.headers["Content-Disposition"]
+    reader = PdfReader(BytesIO(response.data))
+    response.close()
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    return text, len(reader.pages), disposition
+
+
+@pytest.fixture
+def damages_logbook(auth_client):
+    logbook = new_logbook(auth_client, "damages", "Kosten na de overval")
+    entry = new_entry(auth_client, logbook["id"], DAMAGE, note="Bon zit erbij")
+    new_entry(auth_client, logbook["id"], {"category": "travel", "amount_cents": 1999,
+                                           "reimbursed": False}, when="2026-11-02T10:00:00Z")
+    auth_client.patch(f"/api/entries/{entry['id']}",
+                      json={"answers": {**DAMAGE, "description": "Nieuwe bril"}},
+                      headers=auth_client.csrf)
+    upload(auth_client, entry["id"], gps_jpeg())
+    head = auth_client.get(f"/api/logbooks/{logbook['id']}").get_json()["chain_head"]
+    return logbook["id"], head
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    (None, ["Schade en kosten", "Kosten na de overval", "Periode: 02-11-2026 – 20-11-2026",
+            "Medische kosten", "Nieuwe bril", "€ 123,45", "Totaal", "€ 143,44", "€ 23,45",
+            "pagina 1 van", "Bewerkt: dit is versie 2 van 2", "Eerdere versie 1",
+            "Gemaakt op", "Bon zit erbij"]),
+    ("en", ["Damages and costs", "Period: 02-11-2026 – 20-11-2026", "Medical costs",
+            "€123.45", "Total", "€143.44", "page 1 of", "Edited: this is version 2 of 2",
+            "Earlier version 1", "Made on"]),
+])
+def test_pdf_contains_what_the_issue_asks(auth_client, damages_logbook, lang, words):
+    logbook_id, head = damages_logbook
+    text, pages, disposition = export(auth_client, logbook_id, lang)
+    for word in words:
+        assert word in text, word
+    label = "page {} of {}" if lang == "en" else "pagina {} van {}"
+    assert label.format(pages, pages) in text
+    assert head in text.replace("\n", "").replace(" ", "")
+    assert disposition.startswith('attachment; filename="houvast-logbook-')
+
+
+def test_pdf_of_an_empty_stalking_logbook(auth_client):
+    logbook = new_logbook(auth_client, "stalking")
+    text, _, _ = export(auth_client, logbook["id"], "nl")
+    assert "Nog geen notities." in text and "pagina 2 van 2" in text
+
+
+def test_pdf_rejects_an_unknown_language(auth_client):
+    logbook = new_logbook(auth_client)
+    assert auth_client.get(f"/api/logbooks/{logbook['id']}/export.pdf?lang=fr").status_code == 422
