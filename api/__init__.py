@@ -13,6 +13,7 @@ from typing import Any
 
 from flask import Flask
 
+import push as web_push  # not `push`: the api.push subpackage would shadow it
 from api import errors, security
 from api.config import load_settings
 from api.db import db as database  # not `db`: that would hide the api.db module
@@ -23,6 +24,7 @@ from api.smorest import Api
 BLUEPRINT_MODULES = (
     "api.auth.routes",
     "api.logbook.routes",
+    "api.push.routes",
 )
 
 
@@ -53,6 +55,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     errors.register_error_handlers(app)
     security.init_app(app)
     web.init_app(app)
+    web_push.init_app(app)  # the in-process push dispatcher (starts on the first request)
 
     from api.cli import register_commands
 

@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "api.auth.cli",
     "api.logbook.cli",
     "api.keys_cli",
+    "api.push.cli",
 )
 
 db_cli = AppGroup("db", help="Database migrations.")

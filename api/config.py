@@ -14,6 +14,7 @@
 | PUSH_QUEUE_URL            | (none)                                | redis://… to send web pushes through RQ   |
 | PUSH_ALLOWED_HOSTS        | (none)                                | extra push-service `host:port`s           |
 | HOUVAST_MEDIA_DIR         | instance/media                        | where encrypted photos are stored         |
+| PHOTO_QUOTA_BYTES         | 524288000 (500 MB)                    | photo storage per person                  |
 | HOST, PORT                | 127.0.0.1, 8000                       | where `make run` serves                   |
 
 In production every secret must come from the environment: the app refuses to start and names
@@ -163,6 +164,7 @@ def load_settings(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "VAPID_SUBJECT": env.get("HOUVAST_VAPID_SUBJECT", "mailto:privacy@houvast.invalid"),
         "API_DOCS": _flag(env.get("HOUVAST_API_DOCS"), default=not production),
         "MEDIA_DIR": env.get("HOUVAST_MEDIA_DIR", str(instance / "media")),
+        "PHOTO_QUOTA_BYTES": int(env.get("PHOTO_QUOTA_BYTES", 500 * 1024 * 1024)),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
         "PUSH_QUEUE_URL": env.get("PUSH_QUEUE_URL") or None,
         "PUSH_ALLOWED_HOSTS": [

@@ -2,4 +2,5 @@
 
 import api.auth.models  # noqa: F401
 import api.logbook.models  # noqa: F401
+import api.push.models  # noqa: F401
 import api.sync.changelog  # noqa: F401

@@ -1,0 +1,80 @@
+"""Web push for the PWA: the server's public key, this device's subscription, preferences."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import current_app
+from flask_jwt_extended import current_user
+
+from api.db import db
+from api.push import service
+from api.smorest import Blueprint, abort
+from schemas.push import (
+    PreferencesSchema,
+    SubscriptionOutSchema,
+    SubscriptionSchema,
+    UnsubscribeSchema,
+    VapidKeySchema,
+)
+
+blp = Blueprint("push", __name__, url_prefix="/api/push", description="Web push notifications")
+
+
+@blp.get("/vapid-public-key")
+@blp.response(200, VapidKeySchema)
+def vapid_public_key():
+    """The key the PWA passes to pushManager.subscribe as applicationServerKey"""
+    return {"public_key": current_app.config["VAPID_PUBLIC_KEY"]}
+
+
+@blp.post("/subscriptions")
+@blp.login_required()
+@blp.arguments(SubscriptionSchema)
+@blp.response(201, SubscriptionOutSchema)
+@blp.alt_response(200, schema=SubscriptionOutSchema, description="Already subscribed")
+def subscribe(data):
+    """Subscribe this device (idempotent per endpoint)"""
+    expires = data["expiration_time"]
+    try:
+        sub, created = service.subscribe(
+            current_user.id, data["endpoint"], data["keys"]["p256dh"], data["keys"]["auth"],
+            None if expires is None else datetime.fromtimestamp(expires / 1000, UTC))
+    except service.InvalidSubscription as exc:
+        abort(422, message="This push subscription cannot be used. See 'errors'.",
+              errors=exc.errors)
+    db.session.commit()
+    return sub, 201 if created else 200
+
+
+@blp.delete("/subscriptions")
+@blp.login_required()
+@blp.arguments(UnsubscribeSchema)
+@blp.response(204)
+def unsubscribe(data):
+    """Stop notifications on this device"""
+    if not service.unsubscribe(current_user.id, data["endpoint"]):
+        abort(404, message="This device has no push subscription.")
+    db.session.commit()
+
+
+@blp.get("/preferences")
+@blp.login_required()
+@blp.response(200, PreferencesSchema)
+def get_preferences():
+    """Which notifications, quiet hours, discreet or detailed"""
+    return service.get_preferences(current_user.id)
+
+
+@blp.put("/preferences")
+@blp.login_required()
+@blp.arguments(PreferencesSchema)
+@blp.response(200, PreferencesSchema)
+def put_preferences(data):
+    """Change the notification preferences"""
+    try:
+        prefs = service.set_preferences(current_user.id, **data)
+    except ValueError:
+        abort(422, message="Unknown time zone.", errors={"timezone": ["Unknown time zone."]})
+    db.session.commit()
+    return prefs

@@ -1,0 +1,44 @@
+"""`flask push send-due` and `flask push prune`."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from api.db import db, utcnow
+from api.push import service
+from api.push.models import Notification, Subscription
+from push import rules
+from tests import pushservice
+
+push_service = pushservice.push_service
+
+
+def test_send_due_queues_reminders_and_prunes(app, make_user, push_service):
+    user, idle_user = make_user(), make_user()
+    service.set_preferences(user.id, {}, None, detailed=False)  # real time: no quiet hours
+    device = push_service.new_device()
+    keys = device.subscription()["keys"]
+    service.subscribe(idle_user.id, device.endpoint, keys["p256dh"], keys["auth"])
+    db.session.scalar(select(Subscription)).last_used_at = utcnow() - timedelta(days=61)
+    db.session.commit()
+
+    def counter():
+        return [(user.id, 4, utcnow() - timedelta(days=5))]
+
+    rules.register_open_tasks_counter(counter)
+    try:
+        result = app.test_cli_runner().invoke(args=["push", "send-due"])
+    finally:
+        rules.unregister_open_tasks_counter(counter)
+    assert result.exit_code == 0, result.output
+    assert "1 reminder(s) queued; 1 unused subscription(s) removed" in result.output
+    assert db.session.scalars(select(Notification.user_id)).all() == [user.id]
+    assert db.session.scalars(select(Subscription)).all() == []
+
+
+def test_prune_reports_what_it_removed(app):
+    result = app.test_cli_runner().invoke(args=["push", "prune"])
+    assert result.exit_code == 0, result.output
+    assert "0 subscription(s) and 0 old notification record(s) removed" in result.output

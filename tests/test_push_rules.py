@@ -1,0 +1,164 @@
+"""Timing rules: quiet hours, open-task reminders (send-due), pruning of unused subscriptions."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from api.db import db
+from api.push import service
+from api.push.models import Notification, Subscription
+from push import queue, rules
+from push.payload import DISCREET_BODY
+from tests import pushservice
+from tests.pushservice import amsterdam
+
+push_service, sender, clock = pushservice.push_service, pushservice.sender, pushservice.clock
+NIGHT = (time(21), time(8))
+
+
+def test_quiet_hours_across_midnight():
+    zone = "Europe/Amsterdam"
+    assert rules.quiet_until(amsterdam(20, 59), NIGHT, zone) is None
+    assert rules.quiet_until(amsterdam(21, 0), NIGHT, zone) == amsterdam(8, 0, days=2)
+    assert rules.quiet_until(amsterdam(23, 59), NIGHT, zone) == amsterdam(8, 0, days=2)
+    assert rules.quiet_until(amsterdam(3, 0), NIGHT, zone) == amsterdam(8, 0)
+    assert rules.quiet_until(amsterdam(8, 0), NIGHT, zone) is None
+    assert rules.quiet_until(amsterdam(3, 0), None, zone) is None
+
+
+def test_quiet_hours_within_a_day_and_in_another_zone():
+    lunch = (time(12), time(13))
+    assert rules.quiet_until(amsterdam(12, 30), lunch, "Europe/Amsterdam") == amsterdam(13)
+    assert rules.quiet_until(amsterdam(13, 30), lunch, "Europe/Amsterdam") is None
+    # 12:30 in Amsterdam is 11:30 in London (both on winter or both on summer time).
+    assert rules.quiet_until(amsterdam(12, 30), lunch, "Europe/London") is None
+
+
+def test_quiet_hours_follow_daylight_saving_time():
+    # The night the clocks go back (25 October 2026): 08:00 local is 07:00 UTC after it.
+    night = datetime(2026, 10, 24, 22, 0, tzinfo=UTC)  # 00:00 in Amsterdam (summer time)
+    assert rules.quiet_until(night, NIGHT, "Europe/Amsterdam") == datetime(
+        2026, 10, 25, 7, 0, tzinfo=UTC)
+
+
+def test_retry_delay_doubles_up_to_an_hour():
+    assert [rules.retry_delay(n).total_seconds() for n in (1, 2, 3, 4)] == [30, 60, 120, 240]
+    assert rules.retry_delay(20) == timedelta(hours=1)
+
+
+@pytest.fixture
+def open_tasks():
+    """A counter the test fills in, registered like the dossier will register its own."""
+    tasks: dict[int, tuple[int, datetime]] = {}
+
+    def counter():
+        return [(user_id, count, since) for user_id, (count, since) in tasks.items()]
+
+    rules.register_open_tasks_counter(counter)
+    yield tasks
+    rules.unregister_open_tasks_counter(counter)
+
+
+def subscribed_user(make_user, push_service, detailed=False):
+    user = make_user()
+    device = push_service.new_device()
+    keys = device.subscription()["keys"]
+    service.subscribe(user.id, device.endpoint, keys["p256dh"], keys["auth"])
+    if detailed:
+        service.set_preferences(user.id, {}, {"start": NIGHT[0], "end": NIGHT[1]}, detailed=True)
+    return user, device
+
+
+def test_send_due_sends_one_reminder_for_all_open_tasks(make_user, push_service, sender,
+                                                        clock, open_tasks):
+    user, device = subscribed_user(make_user, push_service, detailed=True)
+    fresh, fresh_device = subscribed_user(make_user, push_service)
+    discreet, discreet_device = subscribed_user(make_user, push_service)
+    open_tasks[user.id] = (2, clock.now - timedelta(days=4))
+    open_tasks[fresh.id] = (5, clock.now - timedelta(days=2))  # not open long enough
+    open_tasks[discreet.id] = (1, clock.now - timedelta(days=3, minutes=1))
+
+    assert service.send_due(clock.now) == 2
+    db.session.commit()
+    queue.run_once(sender, clock.now)
+
+    assert push_service.errors == []
+    assert device.received == [{"title": "Houvast", "body": "U heeft nog 2 open taken",
+                                "view": "/tasks", "topic": "open-tasks", "kind": "tasks"}]
+    assert [p["body"] for p in discreet_device.received] == [DISCREET_BODY]
+    assert fresh_device.received == []
+    topics = {r.headers["topic"] for r in push_service.requests}
+    assert topics == {"open-tasks"}
+
+
+def test_at_most_one_reminder_per_three_days(make_user, push_service, sender, clock,
+                                             open_tasks):
+    user, device = subscribed_user(make_user, push_service)
+    open_tasks[user.id] = (3, clock.now - timedelta(days=10))
+    start = clock.now
+    assert service.send_due(start) == 1
+    assert service.send_due(start + timedelta(hours=1)) == 0
+    assert service.send_due(start + timedelta(days=2, hours=23)) == 0
+    assert service.send_due(start + timedelta(days=3)) == 1
+    db.session.commit()
+    rows = db.session.scalars(select(Notification.topic)).all()
+    assert rows == ["open-tasks", "open-tasks"]  # the same Topic: the newer replaces the older
+
+
+def test_no_reminder_in_quiet_hours_nor_for_people_who_turned_tasks_off(
+        make_user, push_service, sender, clock, open_tasks):
+    night_owl, device = subscribed_user(make_user, push_service)
+    no_tasks, _ = subscribed_user(make_user, push_service)
+    service.set_preferences(no_tasks.id, {"tasks": False}, None, detailed=False)
+    for user in (night_owl, no_tasks):
+        open_tasks[user.id] = (1, clock.now - timedelta(days=5))
+
+    assert service.send_due(amsterdam(22, 0)) == 0
+    assert service.send_due(amsterdam(7, 30, days=2)) == 0
+    clock.now = amsterdam(8, 30, days=2)
+    assert service.send_due(clock.now) == 1
+    db.session.commit()
+    queue.run_once(sender, clock.now)
+    assert push_service.errors == []
+    assert len(device.received) == 1
+
+
+def test_counts_from_several_counters_are_added(app, open_tasks):
+    since = datetime(2026, 1, 1, tzinfo=UTC)
+    open_tasks[7] = (2, since + timedelta(days=1))
+
+    def second():
+        return [(7, 1, since), (8, 0, since)]
+
+    rules.register_open_tasks_counter(second)
+    try:
+        assert rules.open_tasks() == {7: (3, since)}
+    finally:
+        rules.unregister_open_tasks_counter(second)
+
+
+def test_subscriptions_unused_for_60_days_are_removed(make_user, push_service, sender, clock):
+    user = make_user()
+    active, idle, expired = (push_service.new_device() for _ in range(3))
+    for device in (active, idle, expired):
+        keys = device.subscription()["keys"]
+        service.subscribe(user.id, device.endpoint, keys["p256dh"], keys["auth"])
+    subs = {s.endpoint: s for s in db.session.scalars(select(Subscription))}
+    for sub in subs.values():
+        sub.last_used_at = clock.now - timedelta(days=59)
+    subs[expired.endpoint].expires_at = clock.now - timedelta(minutes=1)
+    db.session.commit()
+
+    # A successful send counts as use.
+    service.set_preferences(user.id, {}, None, detailed=False)
+    service.notify(user.id, "dossier", "/dossier")
+    db.session.commit()
+    idle.script.append(500)  # fails on every try in this test
+    queue.run_once(sender, clock.now)
+
+    later = clock.now + timedelta(days=2)
+    assert service.prune(later)["subscriptions"] == 2
+    assert db.session.scalars(select(Subscription.endpoint)).all() == [active.endpoint]
