@@ -11,6 +11,7 @@
 | HOUVAST_VAPID_SUBJECT     | mailto:privacy@houvast.invalid        | contact the push services can reach       |
 | HOUVAST_API_DOCS          | 1 in development, 0 in production     | serve /api/openapi.json and /api/docs     |
 | RATELIMIT_STORAGE_URI     | memory://                             | e.g. redis://localhost:6379/0             |
+| RATELIMIT_ENABLED         | 1                                     | 0 only for browser tests from one address |
 | PUSH_QUEUE_URL            | (none)                                | redis://… to send web pushes through RQ   |
 | PUSH_ALLOWED_HOSTS        | (none)                                | extra push-service `host:port`s           |
 | HOUVAST_MEDIA_DIR         | instance/media                        | where encrypted photos are stored         |
@@ -165,6 +166,7 @@ def load_settings(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "API_DOCS": _flag(env.get("HOUVAST_API_DOCS"), default=not production),
         "MEDIA_DIR": env.get("HOUVAST_MEDIA_DIR", str(instance / "media")),
         "PHOTO_QUOTA_BYTES": int(env.get("PHOTO_QUOTA_BYTES", 500 * 1024 * 1024)),
+        "RATELIMIT_ENABLED": _flag(env.get("RATELIMIT_ENABLED"), default=True),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
         "PUSH_QUEUE_URL": env.get("PUSH_QUEUE_URL") or None,
         "PUSH_ALLOWED_HOSTS": [

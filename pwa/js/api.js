@@ -1,0 +1,84 @@
+// fetch wrapper for /api: same-origin cookies, JSON in and out, CSRF double-submit header on
+// changes, one refresh-and-retry on 401, and an ApiError with the API's {code, message, errors}.
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const REFRESH_PATH = '/api/auth/refresh';
+
+export class ApiError extends Error {
+  constructor({ code = 0, status = 'Network error', message = '', errors = {} } = {}) {
+    super(message || status);
+    this.name = 'ApiError';
+    this.code = code; // HTTP status; 0 when the server could not be reached
+    this.status = status;
+    this.errors = errors || {}; // {field: [messages]}
+  }
+
+  get offline() {
+    return this.code === 0;
+  }
+}
+
+export function readCookie(name) {
+  const prefix = `${name}=`;
+  const found = document.cookie.split('; ').find((part) => part.startsWith(prefix));
+  return found ? decodeURIComponent(found.slice(prefix.length)) : null;
+}
+
+let refreshing = null;
+
+/** Renew the session with the refresh cookie; concurrent callers share one attempt. */
+function refreshSession() {
+  const csrf = readCookie('csrf_refresh_token');
+  if (!csrf) return Promise.resolve(false);
+  refreshing ??= fetch(REFRESH_PATH, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'X-CSRF-TOKEN': csrf, Accept: 'application/json' },
+  }).then((response) => response.ok, () => false).finally(() => { refreshing = null; });
+  return refreshing;
+}
+
+async function errorFrom(response) {
+  let body = {};
+  try { body = await response.json(); } catch { /* not JSON: keep the status only */ }
+  return new ApiError({ code: response.status, status: body.status || response.statusText,
+    message: body.message, errors: body.errors });
+}
+
+/**
+ * Call the API. Resolves with the parsed JSON (or null for 204); rejects with ApiError.
+ * @param {string} method
+ * @param {string} path e.g. '/api/me'
+ * @param {object} [body] sent as JSON
+ */
+export async function request(method, path, body, { retry = true } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (UNSAFE.has(method)) {
+    const csrf = readCookie('csrf_access_token');
+    if (csrf) headers['X-CSRF-TOKEN'] = csrf;
+  }
+  let response;
+  try {
+    response = await fetch(path, { method, headers, credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (cause) {
+    const error = new ApiError({ code: 0, status: 'Network error', message: String(cause) });
+    error.cause = cause;
+    throw error;
+  }
+  if (response.status === 401 && retry && path !== REFRESH_PATH && await refreshSession()) {
+    return request(method, path, body, { retry: false });
+  }
+  if (!response.ok) throw await errorFrom(response);
+  if (response.status === 204) return null;
+  const type = response.headers.get('Content-Type') || '';
+  return type.includes('json') ? response.json() : null;
+}
+
+export const api = {
+  get: (path) => request('GET', path),
+  post: (path, body) => request('POST', path, body),
+  put: (path, body) => request('PUT', path, body),
+  patch: (path, body) => request('PATCH', path, body),
+  delete: (path) => request('DELETE', path),
+};

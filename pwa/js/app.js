@@ -1,0 +1,24 @@
+// Start-up: quick exit first (it must work even if the rest fails), texts, who is logged in,
+// the first screen, then the service worker. No notification permission is asked here.
+import { initI18n, getLang, onLangChange, setLang } from './i18n.js';
+import { initQuickExit } from './quickexit.js';
+import { rerender, startRouter } from './router.js';
+import { loadUser } from './session.js';
+import { registerServiceWorker } from './sw-register.js';
+import { announcePending, reportError } from './ui.js';
+
+async function main() {
+  initQuickExit(document.getElementById('quick-exit'));
+  window.addEventListener('unhandledrejection', (event) => reportError(event.reason));
+  await initI18n();
+  document.getElementById('lang-switch').addEventListener('click', () => {
+    setLang(getLang() === 'nl' ? 'en' : 'nl').catch(reportError);
+  });
+  onLangChange(() => rerender());
+  await loadUser().catch(reportError);
+  await startRouter();
+  announcePending();
+  await registerServiceWorker().catch((error) => console.warn('service worker', error));
+}
+
+main().catch((error) => reportError(error));

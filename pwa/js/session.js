@@ -1,0 +1,115 @@
+// Who is logged in, and logging out so that nothing personal stays on the device.
+import { api } from './api.js';
+import { closeDB, deleteAllDatabases } from './idb.js';
+import { getLang, saveLang } from './i18n.js';
+
+// The shell cache holds only the app's public files (see sw.js); everything else may be personal.
+export const SHELL_CACHE_PREFIX = 'houvast-shell-';
+// The last known user, so the app still opens offline after a visit. Cleared at logout.
+const USER_KEY = 'houvast.user';
+
+let user = null;
+const logoutHooks = [];
+
+export function currentUser() {
+  return user;
+}
+
+export function setUser(value) {
+  user = value ? { username: value.username, role: value.role } : null;
+  try {
+    if (user) localStorage.setItem(USER_KEY, JSON.stringify(user));
+    else localStorage.removeItem(USER_KEY);
+  } catch { /* storage unavailable: offline start will ask to log in */ }
+}
+
+/** Ask the server who is logged in; offline, trust the last answer. */
+export async function loadUser() {
+  try {
+    setUser(await api.get('/api/me'));
+  } catch (error) {
+    if (error.name === 'ApiError' && error.offline) {
+      try { user = JSON.parse(localStorage.getItem(USER_KEY)); } catch { user = null; }
+    } else if (error.name === 'ApiError' && error.code === 401) {
+      setUser(null);
+    } else {
+      throw error;
+    }
+  }
+  return user;
+}
+
+/**
+ * Run fn() before logging out (later parts: delete the push subscription, warn about unsent
+ * changes). A hook may throw `new LogoutCancelled()` to stop the logout; other errors are logged
+ * and the logout goes on.
+ */
+export function onLogout(fn) {
+  logoutHooks.push(fn);
+}
+
+export class LogoutCancelled extends Error {}
+
+/**
+ * Log out on the server and clear the device. Resolves false when a hook cancelled it.
+ * The caller then reloads the page (see views/account.js).
+ */
+export async function logout() {
+  for (const hook of logoutHooks) {
+    try {
+      await hook();
+    } catch (error) {
+      if (error instanceof LogoutCancelled) return false;
+      console.error('logout hook failed', error);
+    }
+  }
+  // An open connection would hold up the browser's own clearing of IndexedDB.
+  await closeDB();
+  try {
+    // The server answers Clear-Site-Data: "cache", "storage" and removes the cookies.
+    await api.post('/api/auth/logout');
+  } catch (error) {
+    // Offline or an expired session: still clear this device.
+    console.warn('logout request failed', error);
+  }
+  await clearDevice();
+  return true;
+}
+
+/**
+ * Remove personal data from this device ourselves too: not every browser supports
+ * Clear-Site-Data. Cache Storage: every cache except the shell cache is deleted; the shell holds
+ * only the public app files, and keeping it lets Houvast still open offline after logout.
+ */
+export async function clearDevice() {
+  const lang = getLang();
+  user = null;
+  if ('caches' in self) {
+    const names = await caches.keys();
+    await Promise.all(names.filter((name) => !name.startsWith(SHELL_CACHE_PREFIX))
+      .map((name) => caches.delete(name)));
+  }
+  await deleteAllDatabases();
+  try {
+    localStorage.clear();
+    sessionStorage.clear();
+  } catch { /* storage unavailable */ }
+  saveLang(lang);
+  await unregisterServiceWorkers();
+}
+
+/**
+ * Clear-Site-Data "storage" removes the service worker in some browsers, a moment later and
+ * not in others. Unregister it ourselves and wait until it is gone, so that the page loaded
+ * after logout installs a fresh one (the caller reloads) instead of racing the removal.
+ */
+async function unregisterServiceWorkers() {
+  if (!('serviceWorker' in navigator)) return;
+  const deadline = Date.now() + 3000;
+  for (;;) {
+    const registrations = await navigator.serviceWorker.getRegistrations();
+    if (!registrations.length || Date.now() > deadline) return;
+    await Promise.all(registrations.map((registration) => registration.unregister()));
+    await new Promise((resolve) => { setTimeout(resolve, 50); });
+  }
+}

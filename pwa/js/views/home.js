@@ -1,0 +1,19 @@
+// The start screen after logging in: the parts of Houvast.
+import { t } from '../i18n.js';
+import { PARTS } from '../routes.js';
+import { h } from '../ui.js';
+
+function part({ key, route }) {
+  const title = t(`part.${key}`);
+  return h('li', { class: 'card' },
+    h('h2', {}, route ? h('a', { href: `#/${route}`, text: title }) : title),
+    h('p', { text: t(`part.${key}.about`) }),
+    !route && h('p', { class: 'tag', text: t('home.soon') }));
+}
+
+export function render(container, { user }) {
+  container.append(
+    h('h1', { text: t('home.title', { name: user.username }) }),
+    h('p', { class: 'lead', text: t(`home.intro.${user.role}`) }),
+    h('ul', { class: 'cards', 'aria-label': t('home.parts') }, PARTS.map(part)));
+}
