@@ -24,7 +24,9 @@ from api.smorest import Api
 BLUEPRINT_MODULES = (
     "api.auth.routes",
     "api.logbook.routes",
+    "api.dossier.routes",
     "api.push.routes",
+    "api.sync.routes",
 )
 
 

@@ -19,9 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # Modules that expose `commands`: a list of click commands or groups.
 COMMAND_MODULES = (
     "api.auth.cli",
+    "api.dossier.cli",
     "api.logbook.cli",
     "api.keys_cli",
     "api.push.cli",
+    "api.sync.cli",
 )
 
 db_cli = AppGroup("db", help="Database migrations.")

@@ -16,6 +16,8 @@
 | PUSH_ALLOWED_HOSTS        | (none)                                | extra push-service `host:port`s           |
 | HOUVAST_MEDIA_DIR         | instance/media                        | where encrypted photos are stored         |
 | PHOTO_QUOTA_BYTES         | 524288000 (500 MB)                    | photo storage per person                  |
+| HOUVAST_ORG_NAME          | Houvast Slachtofferhulp (demo)        | organisation shown in a client's dossier  |
+| HOUVAST_ORG_PHONE         | 0000 000 000 (demo)                   | how a client reaches the organisation     |
 | HOST, PORT                | 127.0.0.1, 8000                       | where `make run` serves                   |
 
 In production every secret must come from the environment: the app refuses to start and names
@@ -165,6 +167,8 @@ def load_settings(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "VAPID_SUBJECT": env.get("HOUVAST_VAPID_SUBJECT", "mailto:privacy@houvast.invalid"),
         "API_DOCS": _flag(env.get("HOUVAST_API_DOCS"), default=not production),
         "MEDIA_DIR": env.get("HOUVAST_MEDIA_DIR", str(instance / "media")),
+        "ORG_NAME": env.get("HOUVAST_ORG_NAME") or None,
+        "ORG_PHONE": env.get("HOUVAST_ORG_PHONE") or None,
         "PHOTO_QUOTA_BYTES": int(env.get("PHOTO_QUOTA_BYTES", 500 * 1024 * 1024)),
         "RATELIMIT_ENABLED": _flag(env.get("RATELIMIT_ENABLED"), default=True),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),

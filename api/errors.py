@@ -10,6 +10,7 @@ import logging
 from typing import Any
 
 from flask import Flask, current_app, jsonify, request
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.http import HTTP_STATUS_CODES
 
@@ -82,6 +83,13 @@ def handle_http_exception(error: HTTPException):
     return response
 
 
+def handle_database_unavailable(error: OperationalError):
+    # Lost connection, lock timeout, database restarting: worth retrying, never a 500.
+    log.warning("database unavailable on %s %s: %s", request.method, request.path,
+                type(error.orig).__name__)
+    return error_response(503, headers={"Retry-After": "5"})
+
+
 def handle_unexpected(error: Exception):
     if current_app.testing:
         raise error
@@ -91,5 +99,6 @@ def handle_unexpected(error: Exception):
 
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(OperationalError, handle_database_unavailable)
     app.register_error_handler(Exception, handle_unexpected)
     app.register_error_handler(InternalServerError, handle_http_exception)

@@ -2,5 +2,7 @@
 
 import api.auth.models  # noqa: F401
 import api.logbook.models  # noqa: F401
+import api.dossier.models  # noqa: F401
 import api.push.models  # noqa: F401
 import api.sync.changelog  # noqa: F401
+import api.sync.models  # noqa: F401

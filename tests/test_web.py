@@ -45,3 +45,19 @@ def test_openapi_and_offline_docs(client: FlaskClient) -> None:
         response = client.get(asset)
         assert response.status_code == 200 and len(response.data) > 20
         response.close()
+
+
+def test_database_outage_is_503_not_500(app, client: FlaskClient, monkeypatch) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from api.auth import service
+
+    def unavailable(*_args, **_kwargs):
+        raise OperationalError("SELECT 1", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(service, "authenticate", unavailable)
+    response = client.post("/api/auth/login", json={"username": "someone",
+                                                    "password": "whatever it is"})
+    body = assert_error_shape(response, 503)
+    assert "Retry-After" in response.headers
+    assert "SELECT" not in body["message"]

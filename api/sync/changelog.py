@@ -5,14 +5,18 @@ for one owner are serialised: on PostgreSQL sequence values could otherwise comm
 order, and a device that pulled up to seq 12 would never see a seq 11 that committed later.
 Call `lock_owner` at the start of a write (before reading the record to change) and
 `record_change` after it; both are no-ops for atomicity purposes until the caller commits.
+
+The log is pruned (`prune`, run daily by `flask sync prune`): changes older than
+CHANGE_RETENTION are deleted and the owner's `pruned_seq` remembers the newest deleted seq, so a
+device whose cursor is older than that gets a full snapshot instead of a feed with holes.
 """
 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, select, update
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -26,6 +30,8 @@ class OwnerSequence(Base):
         ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    # Changes up to this seq were pruned: a cursor below it cannot be served from the log.
+    pruned_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Change(Base):
@@ -66,15 +72,51 @@ def record_change(
     owner_id: int, entity: str, record_id: uuid.UUID, version: int, deleted: bool = False
 ) -> int:
     """Append a change for `owner_id` and return its sequence number."""
-    lock_owner(owner_id)
-    seq = db.session.execute(
+    # The UPDATE itself holds the owner's row lock until commit (the serialisation lock_owner
+    # gives); lock_owner is only needed the first time, to create the row.
+    bump = (
         update(OwnerSequence)
         .where(OwnerSequence.owner_id == owner_id)
         .values(last_seq=OwnerSequence.last_seq + 1)
         .returning(OwnerSequence.last_seq)
-    ).scalar_one()
+    )
+    seq = db.session.execute(bump).scalar()
+    if seq is None:
+        lock_owner(owner_id)
+        seq = db.session.execute(bump).scalar_one()
     db.session.add(
         Change(owner_id=owner_id, seq=seq, entity=entity, record_id=record_id,
                version=version, deleted=deleted)
     )
     return seq
+
+
+# How long the change log is kept. A device offline for longer gets a full snapshot.
+CHANGE_RETENTION = timedelta(days=90)
+
+
+def prune(now: datetime | None = None) -> int:
+    """Delete changes older than CHANGE_RETENTION; returns how many. The caller commits.
+
+    Per owner, everything up to the newest old change goes (seq order is commit order, so that
+    is a clean prefix), and `pruned_seq` moves up so older cursors are answered with a reset.
+    This scans sync_changes once: it is a daily batch job, not a request path.
+    """
+    cutoff = (now or utcnow()) - CHANGE_RETENTION
+    newest_old = (
+        select(Change.owner_id, func.max(Change.seq))
+        .where(Change.created_at < cutoff)
+        .group_by(Change.owner_id)
+    )
+    deleted = 0
+    for owner_id, upto in db.session.execute(newest_old).all():
+        db.session.execute(
+            update(OwnerSequence)
+            .where(OwnerSequence.owner_id == owner_id, OwnerSequence.pruned_seq < upto)
+            .values(pruned_seq=upto)
+        )
+        result = db.session.execute(
+            delete(Change).where(Change.owner_id == owner_id, Change.seq <= upto)
+        )
+        deleted += result.rowcount  # type: ignore[attr-defined]
+    return deleted

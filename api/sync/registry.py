@@ -18,6 +18,7 @@ from api.auth.models import User
 # Modules that call `register(...)` when imported.
 SYNC_MODULES: tuple[str, ...] = (
     "api.logbook.sync",
+    "api.dossier.sync",
 )
 
 

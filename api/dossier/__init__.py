@@ -1,0 +1,1 @@
+"""Dossier: a client's case timeline and tasks, written by their contact person (staff)."""
