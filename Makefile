@@ -19,7 +19,8 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 run: $(STAMP)
 	$(FLASK) db upgrade
-	@if [ "$${HOUVAST_ENV:-development}" != "production" ]; then $(FLASK) demo ensure; fi
+	@if [ "$${HOUVAST_ENV:-development}" != "production" ]; then \
+		$(FLASK) demo ensure && $(FLASK) dossier demo; fi
 	exec $(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile - wsgi:app
 
 system-deps:

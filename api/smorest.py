@@ -12,6 +12,7 @@ from functools import wraps
 from typing import Any
 
 import marshmallow as ma
+from flask import Flask, current_app, request
 from flask_jwt_extended import current_user, verify_jwt_in_request
 from flask_smorest import Api as _Api
 from flask_smorest import Blueprint as _Blueprint
@@ -44,6 +45,29 @@ class Api(_Api):
     def _register_error_handlers(self) -> None:
         # api/errors.py registers one handler for every error, inside and outside the API.
         pass
+
+    def init_app(self, app: Flask, *args: Any, **kwargs: Any) -> None:
+        super().init_app(app, *args, **kwargs)
+        app.before_request(reject_undeclared_query)
+
+
+def reject_undeclared_query() -> None:
+    """A query string on an endpoint that declares none is answered 422 naming the fields.
+
+    Endpoints with a query schema are checked by StrictParser; this covers the rest, so
+    `?anything` is never silently ignored.
+    """
+    if not request.args or not request.path.startswith("/api/"):
+        return
+    view = current_app.view_functions.get(request.endpoint or "")
+    if view is None or not hasattr(view, "_apidoc"):
+        return
+    parameters = view._apidoc.get("arguments", {}).get("parameters", [])
+    if any(p.get("in") in ("query", "querystring") for p in parameters):
+        return
+    names = sorted(request.args)
+    abort(422, message="Unknown field(s): " + ", ".join(names) + ".",
+          errors={name: ["Unknown field."] for name in names})
 
 
 class Blueprint(_Blueprint):

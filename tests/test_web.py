@@ -61,3 +61,14 @@ def test_database_outage_is_503_not_500(app, client: FlaskClient, monkeypatch) -
     body = assert_error_shape(response, 503)
     assert "Retry-After" in response.headers
     assert "SELECT" not in body["message"]
+
+
+def test_unknown_query_fields_are_422_naming_them(auth_client) -> None:
+    # An endpoint without query parameters...
+    body = assert_error_shape(auth_client.get("/api/me?debug=1&x=2"), 422)
+    assert body["errors"] == {"debug": ["Unknown field."], "x": ["Unknown field."]}
+    assert "debug" in body["message"]
+    # ...and one with a query schema.
+    body = assert_error_shape(auth_client.get("/api/logbooks?nonsense=1"), 422)
+    assert "nonsense" in body["errors"]
+    assert auth_client.get("/api/me").status_code == 200
