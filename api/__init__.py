@@ -35,7 +35,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, static_folder=None)
     app.config.from_mapping(load_settings(config))
     app.instance_path = app.config["INSTANCE_DIR"]
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logging.basicConfig(level=logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    for ours in ("api", "push"):  # our own loggers say what they do; libraries only warn
+        logging.getLogger(ours).setLevel(logging.INFO)
 
     from api.auth import tokens
 
