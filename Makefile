@@ -21,7 +21,7 @@ run: $(STAMP)
 	$(FLASK) db upgrade
 	@if [ "$${HOUVAST_ENV:-development}" != "production" ]; then \
 		$(FLASK) demo ensure && $(FLASK) dossier demo; fi
-	exec $(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile - wsgi:app
+	exec $(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 1 --threads 8 --access-logfile - wsgi:app
 
 system-deps:
 	@bash scripts/system-deps.sh

@@ -12,6 +12,7 @@ import logging
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 import push as web_push  # not `push`: the api.push subpackage would shadow it
 from api import errors, security
@@ -35,6 +36,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, static_folder=None)
     app.config.from_mapping(load_settings(config))
     app.instance_path = app.config["INSTANCE_DIR"]
+    if proxies := app.config["TRUSTED_PROXIES"]:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     logging.basicConfig(level=logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s %(message)s")
     for ours in ("api", "push"):  # our own loggers say what they do; libraries only warn

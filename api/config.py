@@ -18,6 +18,7 @@
 | PHOTO_QUOTA_BYTES         | 524288000 (500 MB)                    | photo storage per person                  |
 | HOUVAST_ORG_NAME          | Houvast Slachtofferhulp (demo)        | organisation shown in a client's dossier  |
 | HOUVAST_ORG_PHONE         | 0000 000 000 (demo)                   | how a client reaches the organisation     |
+| HOUVAST_TRUSTED_PROXIES   | 0                                     | proxies in front (X-Forwarded-For/-Proto)  |
 | HOST, PORT                | 127.0.0.1, 8000                       | where `make run` serves                   |
 
 In production every secret must come from the environment: the app refuses to start and names
@@ -170,6 +171,9 @@ def load_settings(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "ORG_NAME": env.get("HOUVAST_ORG_NAME") or None,
         "ORG_PHONE": env.get("HOUVAST_ORG_PHONE") or None,
         "PHOTO_QUOTA_BYTES": int(env.get("PHOTO_QUOTA_BYTES", 500 * 1024 * 1024)),
+        # Behind N reverse proxies the client address comes from X-Forwarded-For; without this
+        # every request would seem to come from the proxy and share one rate limit.
+        "TRUSTED_PROXIES": int(env.get("HOUVAST_TRUSTED_PROXIES", "0")),
         "RATELIMIT_ENABLED": _flag(env.get("RATELIMIT_ENABLED"), default=True),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
         "PUSH_QUEUE_URL": env.get("PUSH_QUEUE_URL") or None,

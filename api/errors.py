@@ -7,6 +7,7 @@ client; in tests an unexpected exception is re-raised so the test that caused it
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 from flask import Flask, current_app, jsonify, request
@@ -40,9 +41,8 @@ def error_response(code: int, message: str | None = None, errors: Any = None,
         "code": code,
         "status": status,
         "message": message or DEFAULT_MESSAGES.get(code, status),
+        "errors": errors or {},
     }
-    if errors:
-        payload["errors"] = errors
     response = jsonify(payload)
     response.status_code = code
     for key, value in (headers or {}).items():
@@ -76,11 +76,18 @@ def handle_http_exception(error: HTTPException):
     if code == 405 and error.get_headers():
         headers.update({k: v for k, v in error.get_headers() if k == "Allow"})
     response = error_response(code, message, errors, headers)
-    if hasattr(error, "retry_after") or code == 429:
-        retry = getattr(error, "retry_after", None)
-        if retry is not None:
-            response.headers["Retry-After"] = str(int(retry))
+    if code == 429 and "Retry-After" not in response.headers:
+        response.headers["Retry-After"] = str(_seconds_until_limit_resets())
     return response
+
+
+def _seconds_until_limit_resets() -> int:
+    from api.extensions import limiter
+
+    current = limiter.current_limit
+    if current is None:
+        return 60
+    return max(1, int(current.reset_at - time.time()) + 1)
 
 
 def handle_database_unavailable(error: OperationalError):

@@ -18,7 +18,7 @@ from tests.conftest import login
 
 MARKER = "Aangifte-7f3c-geheim"
 LABEL = "Mevrouw Jansen-label-91b2"
-BAD_CODE = {"code": 404, "status": "Not Found", "message": service.BAD_CODE}
+BAD_CODE = {"code": 404, "status": "Not Found", "message": service.BAD_CODE, "errors": {}}
 
 
 def logged_in(app: Flask, user):

@@ -69,3 +69,20 @@ def test_bad_data_key_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("HOUVAST_DATA_KEYS", "k1:c2hvcnQ")
     with pytest.raises(ConfigError, match="HOUVAST_DATA_KEYS"):
         create_app(make_settings(tmp_path))
+
+
+def test_trusted_proxy_gives_rate_limits_the_visitors_address(tmp_path: Path) -> None:
+    from flask import request
+
+    app = create_app(make_settings(tmp_path, TRUSTED_PROXIES=1))
+
+    @app.get("/_whoami")
+    def whoami() -> str:
+        return request.remote_addr or ""
+
+    client = app.test_client()
+    seen = client.get("/_whoami", headers={"X-Forwarded-For": "203.0.113.7"},
+                      environ_base={"REMOTE_ADDR": "10.0.0.1"})
+    assert seen.get_data(as_text=True) == "203.0.113.7"
+    direct = create_app(make_settings(tmp_path)).test_client()
+    assert direct.get("/api/nope", headers={"X-Forwarded-For": "203.0.113.7"}).status_code == 404

@@ -62,8 +62,9 @@ def init_app(app: Flask) -> None:
         "JWT_REFRESH_TOKEN_EXPIRES": service.ABSOLUTE_TIMEOUT,
         # The refresh token travels only to the endpoints that need it.
         "JWT_REFRESH_COOKIE_PATH": "/api/auth/",
-        # flask-limiter: answer 429 with Retry-After.
-        "RATELIMIT_HEADERS_ENABLED": True,
+        # No X-RateLimit-*/Retry-After on ordinary answers: api/errors.py puts Retry-After on
+        # the 429 itself, where it means something.
+        "RATELIMIT_HEADERS_ENABLED": False,
     }.items():
         app.config.setdefault(key, value)
 
