@@ -118,6 +118,9 @@ class Sender:
             response = WebPusher(subscription, requests_session=self._session()).send(
                 job.payload, headers, ttl=job.ttl, content_encoding="aes128gcm",
                 timeout=self.timeout)
+        except requests.TooManyRedirects:
+            log.error("push: %s answered with a redirect; not followed, message not sent", origin)
+            return Result(job.delivery_id, None, "not-allowed")
         except requests.Timeout:
             return Result(job.delivery_id, None, "timeout")
         except requests.RequestException:
@@ -140,6 +143,9 @@ class Sender:
             # Proxies from the environment are read once here: with trust_env requests scans
             # the whole environment on every request, a tenth of the sender's time.
             session.trust_env = False
+            # Never follow a redirect: the allow-list is checked for the endpoint, and a push
+            # service answering 3xx must not make us post to a host that was never allowed.
+            session.max_redirects = 0
             session.proxies = {k: v for k, v in getproxies().items() if k in ("http", "https")}
             adapter = requests.adapters.HTTPAdapter(pool_connections=4, pool_maxsize=4)
             session.mount("https://", adapter)

@@ -337,3 +337,85 @@ def test_a_detail_that_no_longer_decrypts_is_sent_discreetly(make_user, push_ser
     db.session.commit()
     queue.run_once(sender, clock.now)
     assert device.received == [discreet()]
+
+
+class _Misbehaving:
+    """An allowed push service that answers with a redirect, or too slowly."""
+
+    def __init__(self, redirect_to: str | None = None, delay: float = 0.0) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        outer = self
+        self.hits = 0
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802 - http.server's name
+                outer.hits += 1
+                self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                if delay:
+                    import time
+
+                    time.sleep(delay)
+                self.send_response(307 if redirect_to else 201)
+                if redirect_to:
+                    self.send_header("Location", redirect_to)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *_args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.hostport = f"127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def _subscribe_at(app, user, host: _Misbehaving, device) -> None:
+    app.config["PUSH_ALLOWED_HOSTS"] = [*app.config["PUSH_ALLOWED_HOSTS"], host.hostport]
+    keys = device.subscription()["keys"]
+    service.subscribe(user.id, f"http://{host.hostport}/push/x", keys["p256dh"], keys["auth"])
+
+
+def test_a_redirect_is_not_followed_to_another_host(app, make_user, push_service, clock):
+    device = push_service.new_device()
+    hop = _Misbehaving(redirect_to=device.endpoint)  # the target would accept the message
+    try:
+        user = make_user()
+        _subscribe_at(app, user, hop, device)  # restored by push_service's monkeypatch
+        service.notify(user.id, "dossier", "/dossier")
+        db.session.commit()
+        strict = Sender(app.config["VAPID_PRIVATE_KEY"], app.config["VAPID_SUBJECT"],
+                        app.config["PUSH_ALLOWED_HOSTS"])
+        queue.run_once(strict, clock.now)
+        strict.close()
+        assert hop.hits == 1
+        assert push_service.requests == [] and device.received == []
+        assert [(d.status, d.attempts) for d in deliveries()] == [("failed", 1)]
+    finally:
+        hop.stop()
+
+
+def test_a_timeout_is_retried_later(app, make_user, push_service, clock):
+    device = push_service.new_device()
+    slow = _Misbehaving(delay=1.0)
+    try:
+        user = make_user()
+        _subscribe_at(app, user, slow, device)
+        service.notify(user.id, "dossier", "/dossier")
+        db.session.commit()
+        impatient = Sender(app.config["VAPID_PRIVATE_KEY"], app.config["VAPID_SUBJECT"],
+                           app.config["PUSH_ALLOWED_HOSTS"], timeout=0.2)
+        queue.run_once(impatient, clock.now)
+        impatient.close()
+        (delivery,) = deliveries()
+        assert slow.hits == 1
+        assert delivery.status != "sent" and delivery.status != "failed"
+        assert delivery.attempts == 1
+        assert delivery.next_attempt_at is not None and delivery.next_attempt_at > clock.now
+    finally:
+        slow.stop()
