@@ -183,3 +183,19 @@ def test_wrong_preferences_are_422(auth_client, change, field):
     assert response.status_code == 422
     assert field in response.get_json()["errors"]
     assert auth_client.get("/api/push/preferences").get_json() == DEFAULTS
+
+
+def test_logout_removes_this_devices_subscription_on_the_server(app, make_user, push_service):
+    user = make_user()
+    phone, laptop = app.test_client(), app.test_client()
+    phone_csrf, laptop_csrf = login(phone, user), login(laptop, user)
+    on_phone, on_laptop = (push_service.new_device().subscription() for _ in range(2))
+    assert phone.post("/api/push/subscriptions", json=on_phone,
+                      headers=phone_csrf).status_code == 201
+    assert laptop.post("/api/push/subscriptions", json=on_laptop,
+                       headers=laptop_csrf).status_code == 201
+
+    # The phone logs out without having deleted its subscription itself (e.g. it was offline
+    # a moment ago): the server removes it with the login; the laptop keeps its own.
+    assert phone.post("/api/auth/logout", headers=phone_csrf).status_code == 204
+    assert [e for _, e in endpoints()] == [on_laptop["endpoint"]]

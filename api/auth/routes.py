@@ -11,6 +11,8 @@ account out for 15 minutes by guessing; that is the price of stopping password g
 
 from __future__ import annotations
 
+import uuid
+
 from flask import Response, current_app, jsonify, request
 from flask_jwt_extended import current_user, get_jwt, unset_jwt_cookies
 from flask_limiter.util import get_remote_address
@@ -18,6 +20,7 @@ from flask_limiter.util import get_remote_address
 from api.auth import service, tokens
 from api.db import db
 from api.extensions import limiter
+from api.push import service as push_service
 from api.smorest import Blueprint, abort
 from schemas.auth import AccountSchema, LoginSchema, RegisterSchema
 
@@ -109,6 +112,9 @@ def refresh():
 def logout():
     """Log out: end the session and clear its cookies and the site's stored data"""
     service.end_session(get_jwt()["sid"])
+    # This device's push subscription goes with its login, even if the browser could not
+    # delete it itself first.
+    push_service.forget_session(uuid.UUID(get_jwt()["sid"]))
     db.session.commit()
     response = Response(status=204)
     response.headers["Clear-Site-Data"] = '"cache", "storage"'

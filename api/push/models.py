@@ -37,6 +37,9 @@ class Subscription(Base):
     auth: Mapped[str] = mapped_column(String(64))
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The login (auth session) on the device that subscribed: logging out there removes it,
+    # also when the browser could not say so itself (offline, session expired).
+    session_id: Mapped[uuid.UUID | None] = mapped_column(GUID, index=True)
     # Last successful send or re-subscription; unused for 60 days -> removed.
     last_used_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

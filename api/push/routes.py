@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 
 from flask import current_app
-from flask_jwt_extended import current_user
+from flask_jwt_extended import current_user, get_jwt
 
 from api.db import db
 from api.push import service
@@ -39,7 +40,8 @@ def subscribe(data):
     try:
         sub, created = service.subscribe(
             current_user.id, data["endpoint"], data["keys"]["p256dh"], data["keys"]["auth"],
-            None if expires is None else datetime.fromtimestamp(expires / 1000, UTC))
+            None if expires is None else datetime.fromtimestamp(expires / 1000, UTC),
+            session_id=uuid.UUID(get_jwt()["sid"]))
     except service.InvalidSubscription as exc:
         abort(422, message="This push subscription cannot be used. See 'errors'.",
               errors=exc.errors)

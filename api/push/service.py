@@ -126,7 +126,8 @@ def validate_subscription(endpoint: str, p256dh: str, auth: str) -> None:
 
 
 def subscribe(user_id: int, endpoint: str, p256dh: str, auth: str,
-              expires_at: datetime | None = None) -> tuple[Subscription, bool]:
+              expires_at: datetime | None = None,
+              session_id: uuid.UUID | None = None) -> tuple[Subscription, bool]:
     """Save this device's subscription; -> (subscription, created).
 
     Idempotent per endpoint. An endpoint belongs to one person: subscribing it again under
@@ -147,10 +148,17 @@ def subscribe(user_id: int, endpoint: str, p256dh: str, auth: str,
                 db.session.add(sub)
         except IntegrityError:  # the same device subscribed at the same moment
             sub, created = db.session.scalars(find).one(), False
-    sub.user_id = user_id
+    sub.user_id, sub.session_id = user_id, session_id
     sub.p256dh, sub.auth, sub.expires_at, sub.last_used_at = p256dh, auth, expires_at, now
     db.session.flush()
     return sub, created
+
+
+def forget_session(session_id: uuid.UUID) -> int:
+    """Remove the subscriptions made during this login (at logout); -> how many."""
+    result = db.session.execute(delete(Subscription).where(
+        Subscription.session_id == session_id))
+    return result.rowcount or 0
 
 
 def unsubscribe(user_id: int, endpoint: str) -> bool:

@@ -31,11 +31,14 @@ def upgrade() -> None:
         sa.Column("expires_at", api.db.UTCDateTime(), nullable=True),
         sa.Column("created_at", api.db.UTCDateTime(), nullable=False),
         sa.Column("last_used_at", api.db.UTCDateTime(), nullable=False),
+        sa.Column("session_id", api.db.GUID(), nullable=True),
         _user_fk("push_subscriptions"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_push_subscriptions")),
         sa.UniqueConstraint("endpoint", name=op.f("uq_push_subscriptions_endpoint")),
     )
     op.create_index(op.f("ix_push_subscriptions_user_id"), "push_subscriptions", ["user_id"])
+    op.create_index(op.f("ix_push_subscriptions_session_id"), "push_subscriptions",
+                    ["session_id"])
     op.create_table(
         "push_preferences",
         sa.Column("user_id", sa.Integer(), nullable=False),
@@ -107,5 +110,6 @@ def downgrade() -> None:
     op.drop_index("ix_push_outbox_due", table_name="push_outbox")
     op.drop_table("push_outbox")
     op.drop_table("push_preferences")
+    op.drop_index(op.f("ix_push_subscriptions_session_id"), table_name="push_subscriptions")
     op.drop_index(op.f("ix_push_subscriptions_user_id"), table_name="push_subscriptions")
     op.drop_table("push_subscriptions")
