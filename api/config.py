@@ -13,6 +13,7 @@
 | RATELIMIT_STORAGE_URI     | memory://                             | e.g. redis://localhost:6379/0             |
 | RATELIMIT_ENABLED         | 1                                     | 0 only for browser tests from one address |
 | PUSH_QUEUE_URL            | (none)                                | redis://… to send web pushes through RQ   |
+| PUSH_DISPATCHER           | thread                                | `off` when a push worker or RQ sends      |
 | PUSH_ALLOWED_HOSTS        | (none)                                | extra push-service `host:port`s           |
 | HOUVAST_MEDIA_DIR         | instance/media                        | where encrypted photos are stored         |
 | PHOTO_QUOTA_BYTES         | 524288000 (500 MB)                    | photo storage per person                  |
@@ -177,6 +178,9 @@ def load_settings(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "RATELIMIT_ENABLED": _flag(env.get("RATELIMIT_ENABLED"), default=True),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
         "PUSH_QUEUE_URL": env.get("PUSH_QUEUE_URL") or None,
+        # "thread": an in-process dispatcher; "off": only `flask push worker` or RQ send.
+        "PUSH_DISPATCHER": env.get("PUSH_DISPATCHER")
+        or ("off" if overrides.get("TESTING") else "thread"),
         "PUSH_ALLOWED_HOSTS": [
             h.strip() for h in env.get("PUSH_ALLOWED_HOSTS", "").split(",") if h.strip()
         ],

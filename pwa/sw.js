@@ -8,7 +8,12 @@
  * - Public API answers (PUBLIC_API): network first, a cached copy when offline.
  * - Every other /api/ request: not touched here, so it goes to the network and is NEVER stored.
  * - A new version waits until the person presses "update" in the app (SKIP_WAITING message).
+ * - Background Sync 'houvast-sync': sends the outbox (js/sync.js), also with no page open.
+ *   That import is why this is a module worker (see sw-register.js).
  */
+import { request } from '/js/api.js';
+import { syncInWorker, TAG as SYNC_TAG } from '/js/sync.js';
+
 const VERSION = "__HOUVAST_VERSION__";
 const PRECACHE = ["__HOUVAST_PRECACHE__"];
 
@@ -98,9 +103,95 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(shellFile(request));
 });
 
-// ---- Extension points ------------------------------------------------------------------------
-// Web push (added by the push part): a 'push' listener that ALWAYS shows a notification (with a
-// discreet fallback when the payload is bad) and a 'notificationclick' listener that focuses or
-// opens the app at the view named in the payload.
+// ---- Web push (docs/push.md; the page side is js/push.js) ------------------------------------
+// 'push' ALWAYS shows a notification (a discreet fallback when the payload is bad);
+// 'notificationclick' opens the payload's view in an open window, or in a new one.
 
-// Background Sync (added by the sync part): a 'sync' listener that sends the outbox.
+// Discreet words when a push carries nothing usable (the same as push/payload.py). A push must
+// always show something: browsers cancel subscriptions that push silently.
+const FALLBACK = { title: 'Houvast', body: 'Er is iets nieuws voor u', view: '/home', topic: '' };
+const OPEN_VIEW = 'houvast-open-view'; // the message js/push.js listens for
+
+function readPush(event) {
+  let message = {};
+  try { message = event.data ? event.data.json() : {}; } catch { /* not JSON: the fallback */ }
+  const text = (value, fallback) => (typeof value === 'string' && value.trim() ? value : fallback);
+  return {
+    title: text(message?.title, FALLBACK.title),
+    body: text(message?.body, FALLBACK.body),
+    view: text(message?.view, FALLBACK.view),
+    topic: text(message?.topic, FALLBACK.topic),
+  };
+}
+
+self.addEventListener('push', (event) => {
+  const { title, body, view, topic } = readPush(event);
+  // The topic is the tag: a newer "open tasks" message replaces the older one on the screen.
+  event.waitUntil(self.registration.showNotification(title, {
+    body, icon: '/icons/icon-192.png', tag: topic || undefined, data: { view } }));
+});
+
+/** '/dossier' -> 'dossier'; anything that is not a plain route name opens the start screen. */
+function routeOf(view) {
+  const route = String(view || '').replace(/^[/#]+/, '');
+  return /^[a-z][a-z0-9-]*(\/[\w-]+)*$/.test(route) ? route : 'home';
+}
+
+/** Ask an open page to show `route` itself (its router keeps history to one entry). */
+function askPage(client, route) {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => resolve(false), 1500);
+    channel.port1.onmessage = () => { clearTimeout(timer); resolve(true); };
+    client.postMessage({ type: OPEN_VIEW, route }, [channel.port2]);
+  });
+}
+
+async function openView(view) {
+  const route = routeOf(view);
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const client = windows.find((c) => new URL(c.url).origin === self.location.origin);
+  if (!client) {
+    await self.clients.openWindow(`/#/${route}`);
+    return;
+  }
+  await client.focus().catch(() => { /* focus needs the tap's user activation */ });
+  // A page without the listener (an old version) is navigated instead.
+  if (await askPage(client, route)) return;
+  await client.navigate(`/#/${route}`).catch(() => self.clients.openWindow(`/#/${route}`));
+}
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  event.waitUntil(openView(event.notification.data?.view));
+});
+
+// The push service renewed the subscription: send the new one with the session's cookies (the
+// CSRF header comes from the Cookie Store, see api.js). When that fails (logged out, offline,
+// a browser without the Cookie Store), js/push.js refresh() sends it at the next start.
+async function resubscribe(event) {
+  let subscription = event.newSubscription;
+  if (!subscription) {
+    // The same server key; a string is taken as URL-safe base64, like the API gives it.
+    const key = event.oldSubscription?.options?.applicationServerKey
+      ?? (await request('GET', '/api/push/vapid-public-key')).public_key;
+    subscription = await self.registration.pushManager.subscribe({ userVisibleOnly: true,
+      applicationServerKey: key });
+  }
+  await request('POST', '/api/push/subscriptions', subscription.toJSON());
+  const old = event.oldSubscription?.endpoint;
+  if (old && old !== subscription.endpoint) {
+    await request('DELETE', '/api/push/subscriptions', { endpoint: old }).catch(() => {});
+  }
+}
+
+self.addEventListener('pushsubscriptionchange', (event) => {
+  event.waitUntil(resubscribe(event).catch((error) => console.warn('push: resubscribe', error)));
+});
+
+// Background Sync: the browser fires it when there is a connection, even with no page open.
+// A rejection makes the browser try again later; the Web Lock in sync.js keeps it from
+// running beside a page's own sync.
+self.addEventListener('sync', (event) => {
+  if (event.tag === SYNC_TAG) event.waitUntil(syncInWorker());
+});

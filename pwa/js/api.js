@@ -23,17 +23,21 @@ export function readCookie(name) {
   return found ? decodeURIComponent(found.slice(prefix.length)) : null;
 }
 
+// The service worker (Background Sync) has no document.cookie: it reads the Cookie Store.
+async function cookie(name) {
+  if (globalThis.document) return readCookie(name);
+  return (await globalThis.cookieStore?.get(name))?.value ?? null;
+}
+
 let refreshing = null;
 
 /** Renew the session with the refresh cookie; concurrent callers share one attempt. */
 function refreshSession() {
-  const csrf = readCookie('csrf_refresh_token');
-  if (!csrf) return Promise.resolve(false);
-  refreshing ??= fetch(REFRESH_PATH, {
+  refreshing ??= cookie('csrf_refresh_token').then((csrf) => csrf && fetch(REFRESH_PATH, {
     method: 'POST',
     credentials: 'same-origin',
     headers: { 'X-CSRF-TOKEN': csrf, Accept: 'application/json' },
-  }).then((response) => response.ok, () => false).finally(() => { refreshing = null; });
+  }).then((response) => response.ok, () => false)).finally(() => { refreshing = null; });
   return refreshing;
 }
 
@@ -48,19 +52,20 @@ async function errorFrom(response) {
  * Call the API. Resolves with the parsed JSON (or null for 204); rejects with ApiError.
  * @param {string} method
  * @param {string} path e.g. '/api/me'
- * @param {object} [body] sent as JSON
+ * @param {object|FormData} [body] sent as JSON (a FormData as multipart)
  */
 export async function request(method, path, body, { retry = true } = {}) {
   const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const json = body !== undefined && !(body instanceof FormData);
+  if (json) headers['Content-Type'] = 'application/json';
   if (UNSAFE.has(method)) {
-    const csrf = readCookie('csrf_access_token');
+    const csrf = await cookie('csrf_access_token');
     if (csrf) headers['X-CSRF-TOKEN'] = csrf;
   }
   let response;
   try {
     response = await fetch(path, { method, headers, credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body) });
+      body: json ? JSON.stringify(body) : body });
   } catch (cause) {
     const error = new ApiError({ code: 0, status: 'Network error', message: String(cause) });
     error.cause = cause;

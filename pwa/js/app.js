@@ -2,7 +2,7 @@
 // the first screen, then the service worker. No notification permission is asked here.
 import { initI18n, getLang, onLangChange, setLang } from './i18n.js';
 import { initQuickExit } from './quickexit.js';
-import { rerender, startRouter } from './router.js';
+import { navigate, rerender, startRouter } from './router.js';
 import { loadUser } from './session.js';
 import { registerServiceWorker } from './sw-register.js';
 import { announcePending, reportError } from './ui.js';
@@ -17,6 +17,8 @@ async function main() {
   onLangChange(() => rerender());
   await loadUser().catch(reportError);
   await startRouter();
+  // A tapped notification opens its view in this window, whichever screen is showing.
+  import('./push.js').then((push) => push.listen(navigate)).catch(reportError);
   announcePending();
   await registerServiceWorker().catch((error) => console.warn('service worker', error));
 }

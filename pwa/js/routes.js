@@ -17,16 +17,24 @@ export const ROUTES = {
   entry: { load: () => import('./views/entry.js') }, // entry/<id>
   // Offline sync: changes the server refused, for the person to fix
   problems: { load: () => import('./views/problems.js') },
+  // Dossier: the client's case timeline and tasks (push messages open /dossier and /tasks)
+  dossier: { load: () => import('./views/dossier.js') },
+  tasks: { load: () => import('./views/tasks.js') },
+  // Staff: my clients' dossiers
+  'staff-clients': { load: () => import('./views/staff-clients.js') },
+  'staff-dossier': { load: () => import('./views/staff-dossier.js') }, // staff-dossier/<id>
 };
 
 // Where to go when there is no route, by whether someone is logged in.
 export const START = { guest: 'welcome', user: 'home' };
 
-// The parts listed on the home screen; `route: null` means "not built yet".
+// The parts listed on the home screen; `route: null` means "not built yet"; `roles`: only for
+// those roles (none: everyone).
 export const PARTS = [
   { key: 'logbook', route: 'logbooks' },
   { key: 'recovery', route: null },
-  { key: 'tasks', route: null },
+  { key: 'tasks', route: 'tasks', roles: ['client'] },
   { key: 'training', route: null },
-  { key: 'dossier', route: null },
+  { key: 'dossier', route: 'dossier', roles: ['client'] },
+  { key: 'clients', route: 'staff-clients', roles: ['staff'] },
 ];

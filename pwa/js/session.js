@@ -21,6 +21,14 @@ export function setUser(value) {
     if (user) localStorage.setItem(USER_KEY, JSON.stringify(user));
     else localStorage.removeItem(USER_KEY);
   } catch { /* storage unavailable: offline start will ask to log in */ }
+  startSync();
+}
+
+// The person's offline store, its sync and status line (docs/offline.md); not loaded for guests.
+function startSync() {
+  if (!user) return;
+  const { username } = user;
+  import('./syncstatus.js').then((sync) => sync.mount(username)).catch(console.error);
 }
 
 /** Ask the server who is logged in; offline, trust the last answer. */
@@ -30,6 +38,7 @@ export async function loadUser() {
   } catch (error) {
     if (error.name === 'ApiError' && error.offline) {
       try { user = JSON.parse(localStorage.getItem(USER_KEY)); } catch { user = null; }
+      startSync();
     } else if (error.name === 'ApiError' && error.code === 401) {
       setUser(null);
     } else {

@@ -13,8 +13,9 @@ function offerUpdate(registration) {
 
 export async function registerServiceWorker() {
   if (!('serviceWorker' in navigator)) return null;
+  // A module worker: it imports js/sync.js for Background Sync.
   const registration = await navigator.serviceWorker.register('/sw.js', {
-    scope: '/', type: 'classic', updateViaCache: 'none',
+    scope: '/', type: 'module', updateViaCache: 'none',
   });
   // Only an update (a page already controlled) needs asking; the first install just starts.
   if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration);

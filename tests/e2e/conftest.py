@@ -109,6 +109,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         "RATELIMIT_STORAGE_URI": "memory://",
         # Every browser test registers from 127.0.0.1; the limits are tested in the API suite.
         "RATELIMIT_ENABLED": "0",
+        "PUSH_DISPATCHER": "off",  # nothing here may call out to a push service
     }
     port = _free_port()
     server = LiveServer(f"http://127.0.0.1:{port}", env, instance)

@@ -1,5 +1,6 @@
 // Account: who is logged in, the language, and logging out (which clears this device).
 import { getLang, LANGUAGES, setLang, t } from '../i18n.js';
+import { notificationSettings } from '../push-settings.js';
 import { logout } from '../session.js';
 import { h, reportError, showAfterReload } from '../ui.js';
 
@@ -45,6 +46,7 @@ export function render(container, { user }) {
       h('dt', { text: t('account.username') }), h('dd', { text: user.username }),
       h('dt', { text: t('account.role') }), h('dd', { text: t(`account.role.${user.role}`) })),
     languageChoice(),
+    user.role === 'client' && notificationSettings(),
     h('section', { 'aria-labelledby': 'logout-title' },
       h('h2', { id: 'logout-title', text: t('account.logoutTitle') }),
       h('p', { text: t('account.logoutAbout') }),

@@ -1,5 +1,6 @@
 // The start screen after logging in: the parts of Houvast.
 import { t } from '../i18n.js';
+import { listen, refresh } from '../push.js';
 import { PARTS } from '../routes.js';
 import { h } from '../ui.js';
 
@@ -11,9 +12,13 @@ function part({ key, route }) {
     !route && h('p', { class: 'tag', text: t('home.soon') }));
 }
 
-export function render(container, { user }) {
+export function render(container, { user, navigate }) {
+  const parts = PARTS.filter(({ roles }) => !roles || roles.includes(user.role));
   container.append(
     h('h1', { text: t('home.title', { name: user.username }) }),
     h('p', { class: 'lead', text: t(`home.intro.${user.role}`) }),
-    h('ul', { class: 'cards', 'aria-label': t('home.parts') }, PARTS.map(part)));
+    h('ul', { class: 'cards', 'aria-label': t('home.parts') }, parts.map(part)));
+  // Web push: a tapped notification opens its view here; a renewed subscription is sent.
+  listen(navigate);
+  refresh().catch((error) => console.warn('push: refresh', error));
 }
