@@ -8,6 +8,10 @@
    direct inserts into sync_changes): `ratio_pull_100k_vs_1k` (target <= 1.5).
 4. The retry of a whole 500-mutation batch that was already applied: all `duplicate`.
 
+Wall times are recorded with the CPU time they cost (the gunicorn workers' user + system time,
+read from /proc; the direct inserts' own process time) and the load average, because on a busy
+2-core machine wall time says more about the neighbours than about this code.
+
 Writes bench/results/sync.json. Runs in a temporary folder; takes a few minutes.
 """
 
@@ -43,6 +47,16 @@ PASSWORD = "a calm walk by the river"
 WHEN = "2026-11-20T09:30:00+00:00"
 ANSWERS = {"feeling": 2, "sleep": 4, "what_happened": "Slecht geslapen", "what_helped": "Thee"}
 BIN = ROOT / ".venv" / "bin"
+
+
+def server_cpu(pid: int) -> float:
+    """User + system CPU seconds of the gunicorn master and its workers so far (Linux /proc)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    total = 0
+    for each in [pid, *map(int, children)]:
+        fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def free_port() -> int:
@@ -110,14 +124,14 @@ def bench_sync(phone: Phone) -> tuple[float, list[dict]]:
     return time.perf_counter() - start, batches[-1]
 
 
-def bench_direct(owner_id: int) -> float:
+def bench_direct(owner_id: int) -> tuple[float, float]:
     """The same rows with plain SQLAlchemy: entry, and its revision event (encrypted, hashed)."""
     logbook = Logbook(id=uuid.uuid4(), owner_id=owner_id, type="wellbeing", version=1,
                       chain_seq=0, chain_head=chain.GENESIS, title=b"")
     db.session.add(logbook)
     db.session.commit()
     when = utcnow()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for _ in range(ENTRIES // BATCH):
         for _ in range(BATCH):
             entry = Entry(id=uuid.uuid4(), logbook_id=logbook.id, owner_id=owner_id, version=1,
@@ -132,7 +146,7 @@ def bench_direct(owner_id: int) -> float:
             logbook.chain_head = event.hash
             db.session.add_all([entry, event])
         db.session.commit()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 def bench_rest(phone: Phone, count: int) -> float:
@@ -163,20 +177,26 @@ def seed_history(owner_id: int, count: int) -> None:
         raw.close()
 
 
-def bench_pull(base: str, username: str, owner_id: int, history: int) -> float:
-    """Median time of pulling the newest 100 changes (1 logbook + 99 entries, real records)."""
+def pull_setup(base: str, username: str, owner_id: int, history: int) -> tuple[Phone, str]:
+    """A phone whose cursor is 100 changes behind (1 logbook + 99 entries, real records)."""
     seed_history(owner_id, history - 100)
     phone = Phone(base, username)
     logbook_id = new_logbook(phone)
     phone.sync([entry_mutation(logbook_id) for _ in range(99)])
-    cursor = str(history - 100)
-    times = []
+    return phone, str(history - 100)
+
+
+def bench_pulls(phones: list[tuple[Phone, str]]) -> list[float]:
+    """Median time of pulling the newest 100 changes, for each phone. The pulls alternate
+    between the phones, so a busy moment of the machine costs each of them alike."""
+    times: list[list[float]] = [[] for _ in phones]
     for _ in range(30):
-        start = time.perf_counter()
-        answer = phone.sync([], cursor)
-        times.append(time.perf_counter() - start)
-        assert len(answer["changes"]) == 100 and not answer["reset"], answer["cursor"]
-    return statistics.median(times)
+        for (phone, cursor), samples in zip(phones, times, strict=True):
+            start = time.perf_counter()
+            answer = phone.sync([], cursor)
+            samples.append(time.perf_counter() - start)
+            assert len(answer["changes"]) == 100 and not answer["reset"], answer["cursor"]
+    return [statistics.median(samples) for samples in times]
 
 
 def main() -> None:
@@ -207,13 +227,20 @@ def main() -> None:
                          "server": "gunicorn --workers 2 --threads 4"}
 
         phone = Phone(base, "syncer")
+        cpu = server_cpu(server.pid)
         sync_seconds, last_batch = bench_sync(phone)
+        sync_cpu = server_cpu(server.pid) - cpu
         with app.app_context():
-            direct_seconds = bench_direct(ids["direct"])
+            direct_seconds, direct_cpu = bench_direct(ids["direct"])
         results.update(sync_seconds=round(sync_seconds, 3),
                        direct_seconds=round(direct_seconds, 3),
-                       ratio_sync_vs_direct=round(sync_seconds / direct_seconds, 2))
-        print(f"sync {sync_seconds:.2f}s, direct {direct_seconds:.2f}s")
+                       ratio_sync_vs_direct=round(sync_seconds / direct_seconds, 2),
+                       sync_server_cpu_seconds=round(sync_cpu, 3),
+                       direct_cpu_seconds=round(direct_cpu, 3),
+                       ratio_sync_vs_direct_cpu=round(sync_cpu / direct_cpu, 2),
+                       load_average_1m_after_sync=round(os.getloadavg()[0], 2))
+        print(f"sync {sync_seconds:.2f}s ({sync_cpu:.2f}s CPU), "
+              f"direct {direct_seconds:.2f}s ({direct_cpu:.2f}s CPU)")
 
         start = time.perf_counter()  # the last batch again, as after a lost answer
         retry = phone.sync(last_batch)
@@ -223,14 +250,20 @@ def main() -> None:
 
         # All 10,000 by default; BENCH_REST_ENTRIES=n posts n and scales the time to 10,000.
         rest_count = int(os.environ.get("BENCH_REST_ENTRIES", ENTRIES))
-        rest_seconds = bench_rest(Phone(base, "rester"), rest_count) * ENTRIES / rest_count
+        rester = Phone(base, "rester")
+        cpu = server_cpu(server.pid)
+        rest_seconds = bench_rest(rester, rest_count) * ENTRIES / rest_count
+        rest_cpu = (server_cpu(server.pid) - cpu) * ENTRIES / rest_count
         results.update(rest_entries_posted=rest_count, rest_seconds=round(rest_seconds, 3),
-                       ratio_rest_vs_sync=round(rest_seconds / sync_seconds, 2))
+                       ratio_rest_vs_sync=round(rest_seconds / sync_seconds, 2),
+                       rest_server_cpu_seconds=round(rest_cpu, 3),
+                       ratio_rest_vs_sync_cpu=round(rest_cpu / sync_cpu, 2),
+                       load_average_1m_after_rest=round(os.getloadavg()[0], 2))
         print(f"rest {rest_seconds:.2f}s")
 
         with app.app_context():
-            small = bench_pull(base, "small", ids["small"], 1_000)
-            big = bench_pull(base, "big", ids["big"], 100_000)
+            small, big = bench_pulls([pull_setup(base, "small", ids["small"], 1_000),
+                                      pull_setup(base, "big", ids["big"], 100_000)])
         results.update(pull_100_of_1k_ms=round(small * 1000, 2),
                        pull_100_of_100k_ms=round(big * 1000, 2),
                        ratio_pull_100k_vs_1k=round(big / small, 2))

@@ -128,7 +128,7 @@ self.addEventListener('push', (event) => {
   const { title, body, view, topic } = readPush(event);
   // The topic is the tag: a newer "open tasks" message replaces the older one on the screen.
   event.waitUntil(self.registration.showNotification(title, {
-    body, icon: '/icons/icon-192.png', tag: topic || undefined, data: { view } }));
+    body, icon: '/icons/icon-192.png', badge: '/icons/badge-96.png', tag: topic || undefined, data: { view } }));
 });
 
 /** '/dossier' -> 'dossier'; anything that is not a plain route name opens the start screen. */

@@ -50,6 +50,14 @@ def icon(size: int, *, maskable: bool) -> Image.Image:
     return image.resize((size, size), Image.Resampling.LANCZOS)
 
 
+def badge(size: int) -> Image.Image:
+    """The mark alone, white on transparent: Android shows notification badges as a silhouette."""
+    big = size * SCALE
+    image = Image.new("RGBA", (big, big), (0, 0, 0, 0))
+    draw_mark(ImageDraw.Draw(image), big, box=0.95)
+    return image.resize((size, size), Image.Resampling.LANCZOS)
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     outputs = {
@@ -58,6 +66,7 @@ def main() -> None:
         "icon-maskable-512.png": icon(512, maskable=True),
         "apple-touch-icon-180.png": icon(180, maskable=True).convert("RGB"),
         "favicon-32.png": icon(32, maskable=False),
+        "badge-96.png": badge(96),
     }
     for name, image in outputs.items():
         image.save(OUT / name, optimize=True)

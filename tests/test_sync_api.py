@@ -453,3 +453,30 @@ def test_the_feed_uses_an_entitys_bulk_snapshots_when_it_has_them(auth_client,
                         dataclasses.replace(real, snapshots=snapshots))
     assert sync(auth_client, cursor=cursor) == one_by_one
     assert calls == [[uuid.UUID(e["id"]) for e in entries]]
+
+
+def test_stored_results_hold_nothing_the_person_typed(auth_client) -> None:
+    name = "Jan de Vries sloeg mij"
+    bad = mutation("logbook", uuid.uuid4(), {"type": "wellbeing", "title": "t", name: 1})
+    first = sync(auth_client, [bad])["results"][0]
+    assert first["status"] == "rejected" and name in first["errors"]["data"]
+    (stored,) = db.session.scalars(select(MutationLog.result)).all()
+    assert name not in str(stored) and "errors" not in stored
+    # A retry still gets the whole answer back.
+    again = sync(auth_client, [bad])["results"][0]
+    assert again["status"] == "duplicate" and name in again["result"]["errors"]["data"]
+
+
+def test_one_failure_in_a_batch_leaves_the_others_as_if_sent_alone(auth_client,
+                                                                  device2) -> None:
+    logbook = uuid.uuid4()
+    sync(auth_client, [logbook_upsert(logbook)])
+    sync(device2, [logbook_upsert(logbook, title="Nieuw", base=1)])
+    batch = [entry_upsert(logbook), logbook_upsert(logbook, title="Oud", base=1),  # stale
+             entry_upsert(logbook), entry_upsert(logbook)]
+    answer = sync(auth_client, batch)
+    assert statuses(answer) == ["applied", "conflict", "applied", "applied"]
+    assert [r.get("version") for r in answer["results"]] == [1, 2, 1, 1]
+    seqs = db.session.scalars(select(Change.seq).order_by(Change.seq)).all()
+    assert seqs == list(range(1, len(seqs) + 1))  # no gaps, nothing of the failed attempt
+    assert count(Entry) == 3

@@ -22,12 +22,10 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from io import BytesIO
 from typing import Any
 
 from flask import current_app
 from marshmallow import ValidationError
-from PIL import Image
 from sqlalchemy import func, select
 
 from api import crypto, storage
@@ -37,7 +35,7 @@ from api.images import process_photo
 from api.logbook import answers as answer_rules
 from api.logbook import chain
 from api.logbook.models import Entry, Logbook, LogbookEvent, Photo, title_aad
-from api.sync.changelog import lock_owner, record_change
+from api.sync.changelog import lock_owner, record_change, transaction_cache
 from api.sync.registry import Conflict, NotFound
 
 log = logging.getLogger(__name__)  # ids and counts only, never content
@@ -241,6 +239,21 @@ def _revision_content(logbook: Logbook, data: dict[str, Any], current: dict | No
     }
 
 
+def prefetch_entries(owner_id: int, entry_ids: list[uuid.UUID]) -> None:
+    """Before a batch of entry writes in this transaction (a sync request): load the entries
+    and the owner's logbooks in two queries, and remember which ids are new, so that each write
+    reads nothing. Valid until the transaction ends; the caller holds the owner lock."""
+    keep = transaction_cache("prefetched")  # strong references: the identity map is weak
+    keep["logbooks"] = list(db.session.scalars(select(Logbook).where(
+        Logbook.owner_id == owner_id)))
+    new_ids = transaction_cache("new_entry_ids")
+    for start in range(0, len(entry_ids), 500):
+        chunk = entry_ids[start:start + 500]
+        found = list(db.session.scalars(select(Entry).where(Entry.id.in_(chunk))))
+        keep.setdefault("entries", []).extend(found)
+        new_ids.update(dict.fromkeys(set(chunk) - {e.id for e in found}))
+
+
 def upsert_entry(owner_id: int, entry_id: uuid.UUID | None, logbook_id: uuid.UUID | None,
                  data: dict[str, Any]) -> tuple[Entry, bool]:
     """Create an entry, or add a revision when the id exists for this owner.
@@ -250,7 +263,8 @@ def upsert_entry(owner_id: int, entry_id: uuid.UUID | None, logbook_id: uuid.UUI
     """
     lock_owner(owner_id)
     entry_id = entry_id or uuid.uuid4()
-    existing = db.session.get(Entry, entry_id)
+    new_ids = transaction_cache("new_entry_ids")
+    existing = None if entry_id in new_ids else db.session.get(Entry, entry_id)
     if existing is None:
         if logbook_id is None:
             raise NotFound()
@@ -258,8 +272,10 @@ def upsert_entry(owner_id: int, entry_id: uuid.UUID | None, logbook_id: uuid.UUI
         content = _revision_content(logbook, data)
         entry = Entry(id=entry_id, logbook_id=logbook.id, owner_id=owner_id, version=1,
                       revision_count=1, occurred_at=data["occurred_at"])
+        # Written by the caller's next flush or commit, with its event and change: an id
+        # another owner already uses fails there (IntegrityError), like a concurrent create.
         db.session.add(entry)
-        db.session.flush()
+        new_ids.pop(entry_id, None)  # a savepoint that rolls back expunges it: look it up
         chain.append(logbook, "revision", content, entry_id=entry.id, revision=1)
         log.info("logbook entry %s created", entry.id)
         record_change(owner_id, ENTRY, entry.id, entry.version)
@@ -399,26 +415,12 @@ def _quota() -> int:
     return int(current_app.config.get("PHOTO_QUOTA_BYTES", DEFAULT_PHOTO_QUOTA))
 
 
-def _print_copy(jpeg: bytes) -> bytes:
-    img = Image.open(BytesIO(jpeg))
-    # Decoding at 1/2 (or 1/4, 1/8) scale is what makes this cheap; the processed photo is at
-    # most 2560 px, so the result is at most 1280 px and usually needs no resampling at all.
-    scale = PRINT_SIDE / max(img.size)
-    img.draft(img.mode, (int(img.width * scale), int(img.height * scale)))
-    if max(img.size) > PRINT_SIDE:
-        img.thumbnail((PRINT_SIDE, PRINT_SIDE), Image.Resampling.BILINEAR)
-    out = BytesIO()
-    img.save(out, "JPEG", quality=75)
-    return out.getvalue()
-
-
 def add_photo(owner_id: int, entry_id: uuid.UUID, raw: bytes, keep_original: bool) -> Photo:
     """Clean, store encrypted, and chain a photo. :raise ImageRejected: :raise QuotaExceeded:"""
     lock_owner(owner_id)
     entry = _entry(owner_id, entry_id)
-    image = process_photo(raw)
-    blobs = {"image_key": image.data, "thumb_key": image.thumbnail,
-             "print_key": _print_copy(image.data)}
+    image = process_photo(raw, print_side=PRINT_SIDE)
+    blobs = {"image_key": image.data, "thumb_key": image.thumbnail, "print_key": image.print_data}
     if keep_original:
         blobs["original_key"] = raw
     used = db.session.scalar(

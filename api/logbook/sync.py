@@ -19,6 +19,9 @@ from api.logbook.models import Entry, Logbook
 from api.sync.registry import SyncEntity, register
 from schemas.logbook import EntrySchema, EntrySyncSchema, LogbookCreateSchema, LogbookSchema
 
+_logbook_schema = LogbookSchema()
+_entry_schema = EntrySchema()
+
 
 def upsert_logbook(owner: User, id: uuid.UUID, data: dict[str, Any],
                    base_version: int | None) -> int:
@@ -38,7 +41,7 @@ def logbook_snapshot(owner: User, id: uuid.UUID) -> dict[str, Any] | None:
 def logbook_snapshots(owner: User, ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, Any]]:
     rows = db.session.scalars(select(Logbook).where(Logbook.id.in_(ids),
                                                     Logbook.owner_id == owner.id))
-    return {lb.id: LogbookSchema().dump(service.logbook_dict(lb)) for lb in rows}
+    return {lb.id: _logbook_schema.dump(service.logbook_dict(lb)) for lb in rows}
 
 
 def logbook_ids(owner: User) -> list[uuid.UUID]:
@@ -52,6 +55,10 @@ def upsert_entry(owner: User, id: uuid.UUID, data: dict[str, Any],
     return entry.version
 
 
+def prefetch_entries(owner: User, ids: list[uuid.UUID]) -> None:
+    service.prefetch_entries(owner.id, ids)
+
+
 def delete_entry(owner: User, id: uuid.UUID, base_version: int | None) -> int:
     return service.delete_entry(owner.id, id)
 
@@ -63,7 +70,7 @@ def entry_snapshot(owner: User, id: uuid.UUID) -> dict[str, Any] | None:
 def entry_snapshots(owner: User, ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, Any]]:
     entries = list(db.session.scalars(select(Entry).where(
         Entry.id.in_(ids), Entry.owner_id == owner.id, Entry.purged_at.is_(None))))
-    return {v.entry.id: EntrySchema().dump(service.entry_dict(v))
+    return {v.entry.id: _entry_schema.dump(service.entry_dict(v))
             for v in service.views(entries)}
 
 
@@ -78,4 +85,4 @@ def entry_ids(owner: User) -> list[uuid.UUID]:
 register(SyncEntity("logbook", LogbookCreateSchema, upsert_logbook, delete_logbook,
                     logbook_snapshot, logbook_ids, logbook_snapshots))
 register(SyncEntity("logbook_entry", EntrySyncSchema, upsert_entry, delete_entry,
-                    entry_snapshot, entry_ids, entry_snapshots))
+                    entry_snapshot, entry_ids, entry_snapshots, prefetch_entries))

@@ -50,45 +50,69 @@ class Change(Base):
     __table_args__ = (Index("ix_sync_changes_record", "owner_id", "entity", "record_id"),)
 
 
+def transaction_cache(name: str) -> dict:
+    """A dict that lives as long as the session's current (outermost) transaction: for what a
+    request may remember while it holds the owner lock (which is held until it ends)."""
+    session = db.session()
+    caches = session.info.setdefault("transaction_caches", {})
+    transaction = session.get_transaction()
+    if caches.get("transaction") is not transaction:
+        caches.clear()
+        caches["transaction"] = transaction
+    return caches.setdefault(name, {})
+
+
+def _sequence_row(owner_id: int) -> OwnerSequence | None:
+    # populate_existing: the row as it is now that it is locked, not as an earlier read saw it.
+    return db.session.scalars(
+        select(OwnerSequence).where(OwnerSequence.owner_id == owner_id)
+        .with_for_update().execution_options(populate_existing=True)
+    ).first()
+
+
+def _locked_row(owner_id: int) -> OwnerSequence:
+    row = transaction_cache("locked_owners").get(owner_id)
+    if row is not None:
+        return row
+    row = _sequence_row(owner_id)
+    if row is None:
+        try:
+            with db.session.begin_nested():
+                db.session.add(OwnerSequence(owner_id=owner_id, last_seq=0))
+        except IntegrityError:
+            pass  # a concurrent first write created it; lock that row
+        row = _sequence_row(owner_id)
+    if not db.session().in_nested_transaction():
+        transaction_cache("locked_owners")[owner_id] = row
+    return row
+
+
 def lock_owner(owner_id: int) -> int:
-    """Serialise this transaction's writes for `owner_id`; returns the last sequence number."""
-    stmt = (
-        select(OwnerSequence.last_seq)
-        .where(OwnerSequence.owner_id == owner_id)
-        .with_for_update()
-    )
-    last = db.session.scalar(stmt)
-    if last is not None:
-        return last
-    try:
-        with db.session.begin_nested():
-            db.session.add(OwnerSequence(owner_id=owner_id, last_seq=0))
-    except IntegrityError:
-        pass  # a concurrent first write created it; lock that row
-    return db.session.scalar(stmt) or 0
+    """Serialise this transaction's writes for `owner_id`; returns the last sequence number.
+
+    One statement per transaction: a lock taken outside a savepoint is held until commit or
+    rollback, so later calls cost nothing. (One taken inside a savepoint is not remembered:
+    rolling the savepoint back releases it on PostgreSQL.)
+    """
+    return _locked_row(owner_id).last_seq
 
 
 def record_change(
     owner_id: int, entity: str, record_id: uuid.UUID, version: int, deleted: bool = False
 ) -> int:
-    """Append a change for `owner_id` and return its sequence number."""
-    # The UPDATE itself holds the owner's row lock until commit (the serialisation lock_owner
-    # gives); lock_owner is only needed the first time, to create the row.
-    bump = (
-        update(OwnerSequence)
-        .where(OwnerSequence.owner_id == owner_id)
-        .values(last_seq=OwnerSequence.last_seq + 1)
-        .returning(OwnerSequence.last_seq)
-    )
-    seq = db.session.execute(bump).scalar()
-    if seq is None:
-        lock_owner(owner_id)
-        seq = db.session.execute(bump).scalar_one()
+    """Append a change for `owner_id` and return its sequence number.
+
+    The counter and the change are written by the next flush (for a sync mutation, its
+    savepoint's release): no statement of their own. A savepoint that rolls back expires the
+    counter, so its numbers are given out again: a seq belongs to one committed change only.
+    """
+    row = _locked_row(owner_id)
+    row.last_seq += 1
     db.session.add(
-        Change(owner_id=owner_id, seq=seq, entity=entity, record_id=record_id,
+        Change(owner_id=owner_id, seq=row.last_seq, entity=entity, record_id=record_id,
                version=version, deleted=deleted)
     )
-    return seq
+    return row.last_seq
 
 
 # How long the change log is kept. A device offline for longer gets a full snapshot.

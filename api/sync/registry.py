@@ -54,6 +54,10 @@ class SyncEntity:
     # (ids that are purged or not the owner's are left out). Without it, a pull calls
     # `snapshot` once per record.
     snapshots: Callable[[User, list[uuid.UUID]], dict[uuid.UUID, dict[str, Any]]] | None = None
+    # Optional, for speed: (owner, ids) -> None, called once per sync request (the owner lock is
+    # held) with the ids of its mutations of this entity, before any is applied; may load them
+    # and remember what it found until the transaction ends.
+    prefetch: Callable[[User, list[uuid.UUID]], None] | None = None
 
 
 _entities: dict[str, SyncEntity] = {}

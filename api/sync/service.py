@@ -11,6 +11,10 @@ Apply (the route commits once, after all mutations of a request):
    `applied` (new version), `conflict` (the server's record and version) or `rejected` (a
    message and field errors; the record's own fields under `errors.data`). A record that is
    missing, belongs to someone else, or whose parent is either, gets one identical rejection.
+   For speed, all mutations are first tried in ONE savepoint (one flush writes them all, with
+   multi-row inserts). If any entity write fails, or that flush does, the savepoint is rolled
+   back and step 3 runs again with a savepoint per mutation: the same results, only slower.
+   Before that, each entity's optional `prefetch` loads the records the mutations name.
 4. The results of the new mutations go into the mutation log (models.py) in one statement,
    in the same transaction as their changes: exactly once.
 
@@ -33,9 +37,11 @@ ordinary changes.
 
 from __future__ import annotations
 
+import base64
 import bisect
 import logging
 import uuid
+from contextlib import nullcontext
 from datetime import datetime
 from functools import cache
 from typing import Any
@@ -44,6 +50,7 @@ from marshmallow import Schema, ValidationError
 from sqlalchemy import delete, insert, select, text
 from sqlalchemy.exc import DataError, IntegrityError
 
+from api import crypto
 from api.auth.models import User
 from api.db import db, utcnow
 from api.sync import changelog, registry
@@ -83,12 +90,69 @@ def apply(owner: User, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
         # Wait for the owner's lock as long as SQLite's busy_timeout, then answer 503.
         db.session.execute(text("SET LOCAL lock_timeout = '10s'"))
     lock_owner(owner.id)
-    stored: dict[str, dict[str, Any]] = dict(db.session.execute(
-        select(MutationLog.mutation_id, MutationLog.result).where(
-            MutationLog.owner_id == owner.id,
-            MutationLog.mutation_id.in_(list({m["mutation_id"] for m in mutations})),
-        )
-    ).all())
+    stored: dict[str, dict[str, Any]] = {
+        mutation_id: _unseal(owner, mutation_id, result)
+        for mutation_id, result in db.session.execute(
+            select(MutationLog.mutation_id, MutationLog.result).where(
+                MutationLog.owner_id == owner.id,
+                MutationLog.mutation_id.in_(list({m["mutation_id"] for m in mutations})),
+            )
+        ).all()
+    }
+    todo = [m for m in mutations if m["mutation_id"] not in stored]
+    _prefetch(owner, todo)
+    known = set(db.session.identity_map.keys())
+    try:
+        with db.session.begin_nested():
+            results, new = _apply_all(owner, mutations, stored, isolate=False)
+    except (_NotAllApplied, IntegrityError, DataError):
+        # A write failed, or the batch's flush did: nothing of that attempt is kept (its
+        # savepoint rolled back). Objects it loaded may be rows it inserted itself, which
+        # SQLAlchemy keeps: forget them. Then again, each mutation in its own savepoint.
+        for key, record in list(db.session.identity_map.items()):
+            if key not in known:
+                db.session.expunge(record)
+        _prefetch(owner, todo)
+        results, new = _apply_all(owner, mutations, stored, isolate=True)
+    if new:
+        now = utcnow()
+        db.session.execute(insert(MutationLog), [
+            {"owner_id": owner.id, "mutation_id": k, "result": _seal(owner, k, v),
+             "created_at": now}
+            for k, v in new.items()
+        ])
+    return results
+
+
+def _seal(owner: User, mutation_id: str, result: dict[str, Any]) -> dict[str, Any]:
+    """The stored copy of a result: field errors encrypted, since their keys can be whatever the
+    person typed (an unknown field named after someone, say)."""
+    errors = result.get("errors")
+    if not errors:
+        return result
+    sealed = crypto.encrypt_json(errors, crypto.aad("sync_mutations", owner.id, mutation_id))
+    return {**{k: v for k, v in result.items() if k != "errors"},
+            "errors_sealed": base64.b64encode(sealed).decode()}
+
+
+def _unseal(owner: User, mutation_id: str, result: dict[str, Any]) -> dict[str, Any]:
+    sealed = result.get("errors_sealed")
+    if sealed is None:
+        return result
+    try:
+        errors = crypto.decrypt_json(base64.b64decode(sealed),
+                                     crypto.aad("sync_mutations", owner.id, mutation_id))
+    except crypto.DecryptionError:
+        errors = {}  # the key that sealed it is gone; the status and message still stand
+    return {**{k: v for k, v in result.items() if k != "errors_sealed"}, "errors": errors}
+
+
+class _NotAllApplied(Exception):
+    """A mutation of the one-savepoint attempt was not applied; its writes may be partial."""
+
+
+def _apply_all(owner: User, mutations: list[dict[str, Any]], stored: dict[str, dict[str, Any]],
+               isolate: bool) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
     results, new = [], {}
     for raw in mutations:
         mutation_id = raw["mutation_id"]
@@ -96,20 +160,27 @@ def apply(owner: User, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if earlier is not None:
             results.append(_duplicate(owner, raw, earlier))
             continue
-        result = _apply_one(owner, raw)
+        result = _apply_one(owner, raw, isolate)
         # Only status, version, message and errors are kept: never a record's content.
         new[mutation_id] = {k: v for k, v in result.items() if k != "current"}
         results.append({"mutation_id": mutation_id, **result})
-    if new:
-        now = utcnow()
-        db.session.execute(insert(MutationLog), [
-            {"owner_id": owner.id, "mutation_id": k, "result": v, "created_at": now}
-            for k, v in new.items()
-        ])
-    return results
+    return results, new
 
 
-def _apply_one(owner: User, raw: dict[str, Any]) -> dict[str, Any]:
+def _prefetch(owner: User, mutations: list[dict[str, Any]]) -> None:
+    ids: dict[str, list[uuid.UUID]] = {}
+    for raw in mutations:
+        record_id = _uuid(raw.get("id"))
+        if record_id is not None and isinstance(raw.get("entity"), str):
+            ids.setdefault(raw["entity"], []).append(record_id)
+    for name, entity in registry.entities().items():
+        if entity.prefetch is not None and name in ids:
+            entity.prefetch(owner, ids[name])
+
+
+def _apply_one(owner: User, raw: dict[str, Any], isolate: bool) -> dict[str, Any]:
+    """One mutation; with `isolate`, its writes in a savepoint of their own. Without, a write
+    that fails raises _NotAllApplied (the caller rolls back the whole attempt)."""
     try:
         mutation = _mutation_schema.load(raw)
     except ValidationError as error:
@@ -117,31 +188,42 @@ def _apply_one(owner: User, raw: dict[str, Any]) -> dict[str, Any]:
     entity = registry.entity(mutation["entity"])
     if entity is None:
         return _rejected({"entity": ["Houvast does not know this kind of record."]})
+    delete = mutation["op"] == "delete"
     try:
-        if mutation["op"] == "delete":
-            with db.session.begin_nested():
-                version = entity.delete(owner, mutation["id"], mutation["base_version"])
-        else:
-            data = _schema(entity.schema).load(mutation["data"])
-            with db.session.begin_nested():
-                version = entity.upsert(owner, mutation["id"], data, mutation["base_version"])
+        data = None if delete else _schema(entity.schema).load(mutation["data"])
     except ValidationError as error:
         return _rejected({"data": error.messages})
-    except (NotFound, IntegrityError) as error:
+    try:
+        with db.session.begin_nested() if isolate else nullcontext():
+            if delete:
+                version = entity.delete(owner, mutation["id"], mutation["base_version"])
+            else:
+                version = entity.upsert(owner, mutation["id"], data, mutation["base_version"])
+    except (ValidationError, NotFound, IntegrityError, DataError, Conflict) as error:
+        if not isolate:
+            raise _NotAllApplied() from error
+        return _failure(owner, entity, mutation, error)
+    return {"status": "applied", "version": version}
+
+
+def _failure(owner: User, entity: SyncEntity, mutation: dict[str, Any],
+             error: Exception) -> dict[str, Any]:
+    if isinstance(error, ValidationError):
+        return _rejected({"data": error.messages})
+    if isinstance(error, NotFound | IntegrityError):
         # IntegrityError: a parent that does not exist, or an id another owner already uses.
         # Both are answered exactly like a missing record, so nothing leaks about others.
         if isinstance(error, IntegrityError):
             log.info("sync: %s %s hit a database constraint", entity.name, mutation["op"])
         return {"status": "rejected", "message": NOT_FOUND, "errors": {}}
-    except DataError:
+    if isinstance(error, DataError):
         log.warning("sync: %s %s passed validation but the database refused a value",
                     entity.name, mutation["op"])
         return {"status": "rejected", "message": NOT_SAVED, "errors": {}}
-    except Conflict as conflict:
-        # `current` in the shape the feed sends (the REST GET shape), not the service's own.
-        return {"status": "conflict", "version": conflict.version,
-                "current": entity.snapshot(owner, mutation["id"]), "message": CONFLICT}
-    return {"status": "applied", "version": version}
+    assert isinstance(error, Conflict)
+    # `current` in the shape the feed sends (the REST GET shape), not the service's own.
+    return {"status": "conflict", "version": error.version,
+            "current": entity.snapshot(owner, mutation["id"]), "message": CONFLICT}
 
 
 def _rejected(errors: Any) -> dict[str, Any]:
