@@ -35,7 +35,13 @@ from api.images import process_photo
 from api.logbook import answers as answer_rules
 from api.logbook import chain
 from api.logbook.models import Entry, Logbook, LogbookEvent, Photo, title_aad
-from api.sync.changelog import lock_owner, record_change, transaction_cache
+from api.sync.changelog import (
+    lock_owner,
+    queue_insert,
+    record_change,
+    transaction_cache,
+    write_queued,
+)
 from api.sync.registry import Conflict, NotFound
 
 log = logging.getLogger(__name__)  # ids and counts only, never content
@@ -113,6 +119,7 @@ def upsert_logbook(owner_id: int, logbook_id: uuid.UUID | None, data: dict[str, 
 
 
 def _has_entries(logbook: Logbook) -> bool:
+    write_queued()
     return db.session.scalar(
         select(func.count()).select_from(Entry).where(Entry.logbook_id == logbook.id)
     ) > 0
@@ -203,6 +210,7 @@ def view_of(entry: Entry) -> EntryView:
 
 
 def _entry(owner_id: int, entry_id: uuid.UUID, *, deleted: bool = False) -> Entry:
+    write_queued()  # an entry created earlier in this sync batch may still be buffered
     entry = db.session.get(Entry, entry_id)
     if (entry is None or entry.owner_id != owner_id or entry.purged_at
             or (entry.deleted_at and not deleted)):
@@ -242,7 +250,9 @@ def _revision_content(logbook: Logbook, data: dict[str, Any], current: dict | No
 def prefetch_entries(owner_id: int, entry_ids: list[uuid.UUID]) -> None:
     """Before a batch of entry writes in this transaction (a sync request): load the entries
     and the owner's logbooks in two queries, and remember which ids are new, so that each write
-    reads nothing. Valid until the transaction ends; the caller holds the owner lock."""
+    reads nothing and new entries are buffered for one multi-row insert (the caller runs
+    `write_queued` before its savepoint ends). Valid until the transaction ends; the caller
+    holds the owner lock."""
     keep = transaction_cache("prefetched")  # strong references: the identity map is weak
     keep["logbooks"] = list(db.session.scalars(select(Logbook).where(
         Logbook.owner_id == owner_id)))
@@ -259,26 +269,35 @@ def upsert_entry(owner_id: int, entry_id: uuid.UUID | None, logbook_id: uuid.UUI
     """Create an entry, or add a revision when the id exists for this owner.
 
     `data` may be partial for an existing entry (answers replace the answers as a whole).
-    -> (entry, created). :raise NotFound: :raise ValidationError:
+    -> (entry, created); a created entry of a sync batch is a detached copy of the buffered
+    row (id and version). :raise NotFound: :raise ValidationError:
     """
     lock_owner(owner_id)
     entry_id = entry_id or uuid.uuid4()
     new_ids = transaction_cache("new_entry_ids")
-    existing = None if entry_id in new_ids else db.session.get(Entry, entry_id)
+    queued = entry_id in new_ids  # new in this sync batch: buffered, see prefetch_entries
+    new_ids.pop(entry_id, None)  # a second write of it in the batch reads it back
+    existing = None if queued else _existing_entry(entry_id)
     if existing is None:
         if logbook_id is None:
             raise NotFound()
         logbook = _logbook(owner_id, logbook_id)
         content = _revision_content(logbook, data)
-        entry = Entry(id=entry_id, logbook_id=logbook.id, owner_id=owner_id, version=1,
-                      revision_count=1, occurred_at=data["occurred_at"])
-        # Written by the caller's next flush or commit, with its event and change: an id
+        row = {"id": entry_id, "logbook_id": logbook.id, "owner_id": owner_id, "version": 1,
+               "revision_count": 1, "occurred_at": data["occurred_at"]}
+        entry = Entry(**row)
+        event = chain.append(logbook, "revision", content, entry_id=entry_id, revision=1)
+        # Written by the caller's next flush (or `write_queued`), with its change: an id
         # another owner already uses fails there (IntegrityError), like a concurrent create.
-        db.session.add(entry)
-        new_ids.pop(entry_id, None)  # a savepoint that rolls back expunges it: look it up
-        chain.append(logbook, "revision", content, entry_id=entry.id, revision=1)
-        log.info("logbook entry %s created", entry.id)
-        record_change(owner_id, ENTRY, entry.id, entry.version)
+        if queued:  # one multi-row insert per table for the whole batch: no ORM flush
+            db.session.expunge(event)
+            now = utcnow()
+            queue_insert(Entry.__table__, {**row, "created_at": now, "updated_at": now})
+            queue_insert(LogbookEvent.__table__, {k: getattr(event, k) for k in _EVENT_COLUMNS})
+        else:
+            db.session.add(entry)
+        log.info("logbook entry %s created", entry_id)
+        record_change(owner_id, ENTRY, entry_id, 1, queued=queued)
         return entry, True
     entry = _entry(owner_id, entry_id)
     if logbook_id is not None and logbook_id != entry.logbook_id:
@@ -293,6 +312,14 @@ def upsert_entry(owner_id: int, entry_id: uuid.UUID | None, logbook_id: uuid.UUI
     log.info("logbook entry %s revision %d", entry.id, entry.revision_count)
     record_change(owner_id, ENTRY, entry.id, entry.version)
     return entry, False
+
+
+_EVENT_COLUMNS = [c.key for c in LogbookEvent.__table__.columns if c.key != "id"]
+
+
+def _existing_entry(entry_id: uuid.UUID) -> Entry | None:
+    write_queued()  # it may have been created earlier in this sync batch, still buffered
+    return db.session.get(Entry, entry_id)
 
 
 def _event(entry: Entry, kind: str, content: dict[str, Any], *, deleted: bool = False) -> int:

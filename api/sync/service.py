@@ -105,10 +105,12 @@ def apply(owner: User, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
     try:
         with db.session.begin_nested():
             results, new = _apply_all(owner, mutations, stored, isolate=False)
+            changelog.write_queued()
     except (_NotAllApplied, IntegrityError, DataError):
         # A write failed, or the batch's flush did: nothing of that attempt is kept (its
         # savepoint rolled back). Objects it loaded may be rows it inserted itself, which
         # SQLAlchemy keeps: forget them. Then again, each mutation in its own savepoint.
+        changelog.discard_queued()
         for key, record in list(db.session.identity_map.items()):
             if key not in known:
                 db.session.expunge(record)
@@ -199,9 +201,12 @@ def _apply_one(owner: User, raw: dict[str, Any], isolate: bool) -> dict[str, Any
                 version = entity.delete(owner, mutation["id"], mutation["base_version"])
             else:
                 version = entity.upsert(owner, mutation["id"], data, mutation["base_version"])
+            if isolate:
+                changelog.write_queued()
     except (ValidationError, NotFound, IntegrityError, DataError, Conflict) as error:
         if not isolate:
             raise _NotAllApplied() from error
+        changelog.discard_queued()
         return _failure(owner, entity, mutation, error)
     return {"status": "applied", "version": version}
 
