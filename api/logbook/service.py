@@ -296,7 +296,7 @@ def upsert_entry(owner_id: int, entry_id: uuid.UUID | None, logbook_id: uuid.UUI
             queue_insert(LogbookEvent.__table__, {k: getattr(event, k) for k in _EVENT_COLUMNS})
         else:
             db.session.add(entry)
-        log.info("logbook entry %s created", entry_id)
+        log.debug("logbook entry %s created", entry_id)  # a sync batch logs one summary
         record_change(owner_id, ENTRY, entry_id, 1, queued=queued)
         return entry, True
     entry = _entry(owner_id, entry_id)
@@ -309,7 +309,7 @@ def upsert_entry(owner_id: int, entry_id: uuid.UUID | None, logbook_id: uuid.UUI
     entry.revision_count += 1
     _bump(entry)
     chain.append(logbook, "revision", content, entry_id=entry.id, revision=entry.revision_count)
-    log.info("logbook entry %s revision %d", entry.id, entry.revision_count)
+    log.debug("logbook entry %s revision %d", entry.id, entry.revision_count)
     record_change(owner_id, ENTRY, entry.id, entry.version)
     return entry, False
 

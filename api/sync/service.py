@@ -123,6 +123,11 @@ def apply(owner: User, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
              "created_at": now}
             for k, v in new.items()
         ])
+    counts: dict[str, int] = {}
+    for result in results:
+        counts[result["status"]] = counts.get(result["status"], 0) + 1
+    log.info("sync for user %s: %s", owner.id,
+             ", ".join(f"{n} {status}" for status, n in sorted(counts.items())))
     return results
 
 
