@@ -30,17 +30,13 @@ DEFAULTS = {"PUSH_POLL_SECONDS": 2.0, "PUSH_HOUSEKEEPING_SECONDS": 900.0, "PUSH_
             "PUSH_TIMEOUT": 10.0}
 
 
-def setting(app: Flask, name: str):
-    return app.config.get(name, DEFAULTS[name])
-
-
 def sender_for(app: Flask) -> Sender:
     """The process's sender (one per app: its sessions and VAPID cache are reused)."""
     sender = app.extensions.get("houvast_push_sender")
     if sender is None:
         sender = Sender(app.config["VAPID_PRIVATE_KEY"], app.config["VAPID_SUBJECT"],
-                        app.config["PUSH_ALLOWED_HOSTS"], threads=setting(app, "PUSH_THREADS"),
-                        timeout=setting(app, "PUSH_TIMEOUT"))
+                        app.config["PUSH_ALLOWED_HOSTS"], threads=app.config["PUSH_THREADS"],
+                        timeout=app.config["PUSH_TIMEOUT"])
         app.extensions["houvast_push_sender"] = sender
     return sender
 
@@ -113,8 +109,8 @@ def housekeeping(now: datetime | None = None) -> tuple[int, dict[str, int]]:
 def serve(app: Flask, stop: threading.Event) -> None:
     """The dispatcher loop until `stop` is set: a round every PUSH_POLL_SECONDS, housekeeping
     every PUSH_HOUSEKEEPING_SECONDS."""
-    poll = setting(app, "PUSH_POLL_SECONDS")
-    every = setting(app, "PUSH_HOUSEKEEPING_SECONDS")
+    poll = app.config["PUSH_POLL_SECONDS"]
+    every = app.config["PUSH_HOUSEKEEPING_SECONDS"]
     url = app.config["PUSH_QUEUE_URL"]
     queue = rq_queue(url) if url else None
     next_housekeeping = time.monotonic()

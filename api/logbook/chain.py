@@ -44,8 +44,11 @@ def event_hash(prev_hash: str, event: LogbookEvent, content: Any) -> str:
 
 
 def append(logbook: Logbook, kind: str, content: dict[str, Any], *, entry_id=None,
-           revision: int | None = None) -> LogbookEvent:
-    """Add the next event to the logbook's chain (the caller holds the owner lock)."""
+           revision: int | None = None, add: bool = True) -> LogbookEvent:
+    """Add the next event to the logbook's chain (the caller holds the owner lock).
+
+    `add=False` leaves the event out of the session, for a caller that inserts it itself.
+    """
     logbook.chain_seq += 1
     event = LogbookEvent(
         logbook_id=logbook.id, owner_id=logbook.owner_id, seq=logbook.chain_seq,
@@ -55,7 +58,8 @@ def append(logbook: Logbook, kind: str, content: dict[str, Any], *, entry_id=Non
     event.content = crypto.encrypt_json(content, content_aad(event))
     event.hash = event_hash(event.prev_hash, event, content)
     logbook.chain_head = event.hash
-    db.session.add(event)
+    if add:
+        db.session.add(event)
     return event
 
 

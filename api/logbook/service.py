@@ -84,9 +84,10 @@ def title_of(logbook: Logbook) -> str | None:
         return None
 
 
-def _check_version(base_version: int | None, version: int, current: Any) -> None:
-    if base_version is not None and base_version != version:
-        raise Conflict(current, version)
+def _check_version(base_version: int | None, logbook: Logbook) -> None:
+    # The snapshot (a decrypt) is made only for the rare conflict.
+    if base_version is not None and base_version != logbook.version:
+        raise Conflict(logbook_dict(logbook), logbook.version)
 
 
 def upsert_logbook(owner_id: int, logbook_id: uuid.UUID | None, data: dict[str, Any],
@@ -107,7 +108,7 @@ def upsert_logbook(owner_id: int, logbook_id: uuid.UUID | None, data: dict[str, 
         record_change(owner_id, LOGBOOK, logbook.id, logbook.version)
         return logbook, True
     logbook = _logbook(owner_id, logbook_id)
-    _check_version(base_version, logbook.version, logbook_dict(logbook))
+    _check_version(base_version, logbook)
     if "type" in data and data["type"] != logbook.type and _has_entries(logbook):
         raise ValidationError({"type": ["The type cannot change once there are entries."]})
     logbook.type = data.get("type", logbook.type)
@@ -133,7 +134,7 @@ def _bump(record: Logbook | Entry) -> None:
 def delete_logbook(owner_id: int, logbook_id: uuid.UUID, base_version: int | None = None) -> int:
     lock_owner(owner_id)
     logbook = _logbook(owner_id, logbook_id)
-    _check_version(base_version, logbook.version, logbook_dict(logbook))
+    _check_version(base_version, logbook)
     logbook.deleted_at = utcnow()
     _bump(logbook)
     record_change(owner_id, LOGBOOK, logbook.id, logbook.version, deleted=True)
@@ -286,11 +287,11 @@ def upsert_entry(owner_id: int, entry_id: uuid.UUID | None, logbook_id: uuid.UUI
         row = {"id": entry_id, "logbook_id": logbook.id, "owner_id": owner_id, "version": 1,
                "revision_count": 1, "occurred_at": data["occurred_at"]}
         entry = Entry(**row)
-        event = chain.append(logbook, "revision", content, entry_id=entry_id, revision=1)
+        event = chain.append(logbook, "revision", content, entry_id=entry_id, revision=1,
+                             add=not queued)
         # Written by the caller's next flush (or `write_queued`), with its change: an id
         # another owner already uses fails there (IntegrityError), like a concurrent create.
         if queued:  # one multi-row insert per table for the whole batch: no ORM flush
-            db.session.expunge(event)
             now = utcnow()
             queue_insert(Entry.__table__, {**row, "created_at": now, "updated_at": now})
             queue_insert(LogbookEvent.__table__, {k: getattr(event, k) for k in _EVENT_COLUMNS})

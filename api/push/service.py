@@ -311,13 +311,14 @@ def _expand(rows: list[Notification], now: datetime) -> None:
     """One delivery per device the person has subscribed (none: nothing to send, no error)."""
     if not rows:
         return
-    subs = db.session.scalars(select(Subscription).where(
-        Subscription.user_id.in_({row.user_id for row in rows}))).all()
+    devices: dict[int, list[Subscription]] = {}
+    for sub in db.session.scalars(select(Subscription).where(
+            Subscription.user_id.in_({row.user_id for row in rows}))):
+        devices.setdefault(sub.user_id, []).append(sub)
     for row in rows:
-        for sub in subs:
-            if sub.user_id == row.user_id:
-                row.deliveries.append(Delivery(subscription=sub, status="pending", attempts=0,
-                                               next_attempt_at=now))
+        for sub in devices.get(row.user_id, ()):
+            row.deliveries.append(Delivery(subscription=sub, status="pending", attempts=0,
+                                           next_attempt_at=now))
         row.expanded = True
     db.session.flush()
 

@@ -7,6 +7,7 @@ module knows nothing else about them. A mutation's `data` is loaded with the ent
 
 from __future__ import annotations
 
+import functools
 import importlib
 import uuid
 from collections.abc import Callable, Iterable
@@ -77,6 +78,7 @@ def entities() -> dict[str, SyncEntity]:
     return dict(_entities)
 
 
+@functools.cache  # importing once is enough; not on every lookup of a 500-mutation batch
 def load() -> None:
     for module in SYNC_MODULES:
         importlib.import_module(module)

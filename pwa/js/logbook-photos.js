@@ -120,7 +120,7 @@ export function photoGallery(serverPhotos, queued) {
 /**
  * Save what `url` answers as a file, with the name the server gives. Through fetch, so the
  * session cookie goes along and the service worker stores nothing. Rejects with ApiError, or a
- * TypeError when the server cannot be reached. (Generic: the PDF export could use it too.)
+ * TypeError when the server cannot be reached. Also used for the PDF export.
  */
 export async function downloadFile(url, fallbackName) {
   const get = () => fetch(url, { credentials: 'same-origin', cache: 'no-store' });

@@ -263,7 +263,10 @@ def heading(page):
 
 
 def wait_for_service_worker(page) -> None:
-    """Until an activated worker controls the page (`ready` stays resolved once it was)."""
+    """Until the app's own register() call is done and an activated worker controls the page
+    (a register() that is still running when a test goes offline fails, and its job takes the
+    registration with it)."""
+    page.wait_for_load_state("networkidle")
     page.wait_for_function("""async () => {
         const registration = await navigator.serviceWorker.getRegistration();
         return registration?.active?.state === 'activated'

@@ -13,13 +13,9 @@ from PIL import Image
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.e2e.conftest import create_account, login_via_api
+from tests.e2e.conftest import create_account, heading, login_via_api
 
 GPS_IFD = 0x8825
-
-
-def heading(page):
-    return page.get_by_role("heading", level=1)
 
 
 def status(page):

@@ -8,26 +8,10 @@ import uuid
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import create_account, login_via_api
+from tests.e2e.conftest import create_account, heading, login_via_api, wait_for_service_worker
 
 STATUS = "#sync-status .sync-state"
 WELLBEING = {"feeling": 3, "sleep": 4}
-
-
-def heading(page):
-    return page.get_by_role("heading", level=1)
-
-
-def wait_for_service_worker(page) -> None:
-    """Until the app's own register() call is done and an activated worker controls the page
-    (a register() that is still running when the test goes offline fails, and its job takes
-    the registration with it)."""
-    page.wait_for_load_state("networkidle")
-    page.wait_for_function("""async () => {
-        const registration = await navigator.serviceWorker.getRegistration();
-        return registration?.active?.state === 'activated'
-            && navigator.serviceWorker.controller !== null;
-    }""", polling=100)
 
 
 def open_app(context, account: dict, path: str = "/"):

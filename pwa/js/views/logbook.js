@@ -1,11 +1,12 @@
 // One logbook: its entries (newest first), unfinished drafts, for damages the totals, the PDF
 // export, and the entries deleted less than 30 days ago (they can come back).
-import { api, ApiError } from '../api.js';
+import { api } from '../api.js';
 import { getLang, t } from '../i18n.js';
 import {
   byNewest, damageTotals, deleteDraft, entrySummary, formatMoney, formatWhen, listDrafts,
   loadTemplates, local, storeReady, whileShown,
 } from '../logbook-data.js';
+import { downloadFile } from '../logbook-photos.js';
 import { entryCount, fill, pendingTag, typeName } from '../logbook-view.js';
 import * as store from '../store.js';
 import { announce, errorMessage, h, reportError } from '../ui.js';
@@ -73,20 +74,8 @@ async function downloadPdf(logbook, button) {
   button.setAttribute('aria-busy', 'true');
   try {
     await syncNow(); // so entries written just now are in the PDF
-    const url = `/api/logbooks/${logbook.id}/export.pdf?lang=${getLang()}`;
-    let response = await fetch(url, { credentials: 'same-origin' });
-    if (response.status === 401) {
-      await api.get('/api/me'); // renews the session, then once more
-      response = await fetch(url, { credentials: 'same-origin' });
-    }
-    if (!response.ok) throw new ApiError({ code: response.status });
-    const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') || '')?.[1];
-    const link = h('a', { href: URL.createObjectURL(await response.blob()),
-      download: name || 'houvast-logbook.pdf', hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    await downloadFile(`/api/logbooks/${logbook.id}/export.pdf?lang=${getLang()}`,
+      'houvast-logbook.pdf');
     announce(t('logbook.export.done'), 'success');
   } catch (error) {
     if (error instanceof TypeError) announce(t('logbook.export.offline'), 'error');
