@@ -1,34 +1,25 @@
 """Houvast API: the application factory.
 
-`create_app` wires everything in one place: settings, database, tokens, rate limits, the
-OpenAPI blueprints (in the order listed in BLUEPRINT_MODULES), errors, security headers, the
-command-line commands and the PWA shell. Read this file first.
+`create_app` wires everything in one place: settings, database, tokens, rate limits, then the
+domains listed in api/domains.py (their blueprints in that order, their sync entities, push
+kinds and reminders, their commands), API docs, errors, security headers, the PWA shell and
+the push dispatcher. Read this file first.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from typing import Any
 
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-import push as web_push  # not `push`: the api.push subpackage would shadow it
 from api import errors, security
 from api.config import load_settings
 from api.db import db as database  # not `db`: that would hide the api.db module
+from api.domain import Domain
 from api.extensions import jwt, limiter
 from api.smorest import Api
-
-# Each module exposes `blp`, a flask-smorest Blueprint; registered in this order.
-BLUEPRINT_MODULES = (
-    "api.auth.routes",
-    "api.logbook.routes",
-    "api.dossier.routes",
-    "api.push.routes",
-    "api.sync.routes",
-)
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -54,18 +45,34 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         "cookieAuth": {"type": "apiKey", "in": "cookie", "name": "access_token_cookie"},
         "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"},
     }}})
-    for name in BLUEPRINT_MODULES:
-        api.register_blueprint(importlib.import_module(name).blp)
+    from api.domains import DOMAINS
 
-    from api import docs, web
+    for domain in DOMAINS:
+        wire_domain(api, domain)
+
+    from api import cli, docs, web
+    from api.notifications import dispatch
 
     docs.init_app(app)
     errors.register_error_handlers(app)
     security.init_app(app)
     web.init_app(app)
-    web_push.init_app(app)  # the in-process push dispatcher (starts on the first request)
-
-    from api.cli import register_commands
-
-    register_commands(app)
+    dispatch.init_app(app)  # the in-process push dispatcher (starts on the first request)
+    cli.register_commands(app, DOMAINS)
     return app
+
+
+def wire_domain(api: Api, domain: Domain) -> None:
+    """Register what `domain` declares: blueprints, sync entities, push kinds, reminders.
+    (Its models were imported with it; its commands are added by cli.register_commands.)"""
+    from api.notifications import registry as notifications
+    from api.sync import registry as sync
+
+    for blueprint in domain.blueprints:
+        api.register_blueprint(blueprint)
+    for entity in domain.sync_entities:
+        sync.register(entity)
+    for kind in domain.push_kinds:
+        notifications.register_kind(kind)
+    for reminder in domain.reminders:
+        notifications.register_reminder(reminder)

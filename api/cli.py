@@ -1,11 +1,12 @@
 """Command-line commands: `flask --app wsgi db upgrade`, `users create`, `demo` and more.
 
-Each domain keeps its own commands in its `cli.py`; this module only puts them together.
+Each domain keeps its own commands in its `cli.py` and declares them in its `domain.py`; this
+module adds them, and the commands that belong to no domain (`db`, `keys`).
 """
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -14,17 +15,10 @@ from alembic.config import Config as AlembicConfig
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-ROOT = Path(__file__).resolve().parent.parent
+from api import keys_cli
+from api.domain import Domain
 
-# Modules that expose `commands`: a list of click commands or groups.
-COMMAND_MODULES = (
-    "api.auth.cli",
-    "api.dossier.cli",
-    "api.logbook.cli",
-    "api.keys_cli",
-    "api.push.cli",
-    "api.sync.cli",
-)
+ROOT = Path(__file__).resolve().parent.parent
 
 db_cli = AppGroup("db", help="Database migrations.")
 
@@ -50,8 +44,10 @@ def downgrade(revision: str) -> None:
     command.downgrade(alembic_config(), revision)
 
 
-def register_commands(app: Flask) -> None:
+def register_commands(app: Flask, domains: Iterable[Domain]) -> None:
     app.cli.add_command(db_cli)
-    for name in COMMAND_MODULES:
-        for cmd in importlib.import_module(name).commands:
+    for cmd in keys_cli.commands:
+        app.cli.add_command(cmd)
+    for domain in domains:
+        for cmd in domain.commands:
             app.cli.add_command(cmd)

@@ -39,6 +39,8 @@ from typing import Any
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
+from push import vapid
+
 PRODUCTION = "production"
 
 
@@ -66,14 +68,10 @@ def vapid_public_key(private_key: str) -> str:
 
 
 def load_vapid_private_key(value: str) -> ec.EllipticCurvePrivateKey:
-    value = value.strip()
-    if value.startswith("-----BEGIN"):
-        key = serialization.load_pem_private_key(value.encode(), password=None)
-        if not isinstance(key, ec.EllipticCurvePrivateKey):
-            raise ConfigError("HOUVAST_VAPID_PRIVATE_KEY must be an EC P-256 key")
-        return key
-    raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
-    return ec.derive_private_key(int.from_bytes(raw, "big"), ec.SECP256R1())
+    try:
+        return vapid.load_private_key(value)
+    except ValueError as error:
+        raise ConfigError(f"HOUVAST_VAPID_PRIVATE_KEY: {error}") from error
 
 
 def parse_data_keys(value: str) -> dict[str, bytes]:

@@ -1,7 +1,11 @@
 """One JSON shape for every error: {"code", "status", "message", "errors"}.
 
-The message is written for a person. Internal details (exception text, SQL) never reach the
-client; in tests an unexpected exception is re-raised so the test that caused it fails.
+The one place where errors become answers: HTTP errors (routing, parsing, `abort`), the domain
+errors that services raise (api/domain.py), marshmallow ValidationError (422), a database
+constraint (IntegrityError, 409) and a database that is busy or down (503 with Retry-After).
+Every one of them rolls the transaction back first, so nothing is half-written. The message is
+written for a person. Internal details (exception text, SQL) never reach the client; in tests
+an unexpected exception is re-raised so the test that caused it fails.
 """
 
 from __future__ import annotations
@@ -11,11 +15,18 @@ import time
 from typing import Any
 
 from flask import Flask, current_app, jsonify, request
-from sqlalchemy.exc import OperationalError
+from marshmallow import ValidationError
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.http import HTTP_STATUS_CODES
 
+from api.db import db
+from api.domain import DomainError
+
 log = logging.getLogger(__name__)
+
+RETRY_AFTER_SECONDS = 5  # after a 503: the device sends its outbox again this much later
 
 # Messages for errors raised without one of their own (e.g. a 404 from the router).
 DEFAULT_MESSAGES = {
@@ -90,11 +101,32 @@ def _seconds_until_limit_resets() -> int:
     return max(1, int(current.reset_at - time.time()) + 1)
 
 
-def handle_database_unavailable(error: OperationalError):
+def handle_domain_error(error: DomainError):
+    db.session.rollback()
+    return error_response(error.status, error.message, error.errors, error.headers)
+
+
+def handle_validation_error(error: ValidationError):
+    db.session.rollback()
+    return error_response(422, errors=error.messages)
+
+
+def handle_integrity_error(error: IntegrityError):
+    # A unique or foreign key the rules did not foresee (two requests at the same moment).
+    db.session.rollback()
+    log.info("integrity error on %s %s", request.method, request.path)
+    return error_response(409)
+
+
+def handle_database_unavailable(error: OperationalError | PoolTimeout):
     # Lost connection, lock timeout, database restarting: worth retrying, never a 500.
+    try:
+        db.session.rollback()
+    except Exception:  # the connection may be gone; the session is discarded at teardown
+        log.warning("rollback after a database error failed too")
     log.warning("database unavailable on %s %s: %s", request.method, request.path,
-                type(error.orig).__name__)
-    return error_response(503, headers={"Retry-After": "5"})
+                type(getattr(error, "orig", None) or error).__name__)
+    return error_response(503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
 
 
 def handle_unexpected(error: Exception):
@@ -106,6 +138,10 @@ def handle_unexpected(error: Exception):
 
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(DomainError, handle_domain_error)
+    app.register_error_handler(ValidationError, handle_validation_error)
+    app.register_error_handler(IntegrityError, handle_integrity_error)
     app.register_error_handler(OperationalError, handle_database_unavailable)
+    app.register_error_handler(PoolTimeout, handle_database_unavailable)
     app.register_error_handler(Exception, handle_unexpected)
     app.register_error_handler(InternalServerError, handle_http_exception)

@@ -33,6 +33,8 @@ from io import BytesIO
 
 from PIL import Image, ImageOps
 
+from api.domain import DomainError
+
 ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP")
 MAX_BYTES = 15 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -50,13 +52,12 @@ TOO_MANY_PIXELS = "This photo has too many pixels. Please send a smaller photo."
 _MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
 
 
-class ImageRejected(Exception):
-    """The upload is not a photo Houvast accepts; `.message` tells the person why."""
+class ImageRejected(DomainError):
+    """The upload is not a photo Houvast accepts (413, 415 or 422); `.message` tells why."""
 
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)
-        self.status = status
-        self.message = message
+        self.status = status  # type: ignore[misc]  # this error's status varies per case
 
 
 @dataclass

@@ -130,7 +130,7 @@ def rotate(batch_size: int) -> None:
     Idempotent and resumable: values already under the newest key are skipped. Exits with
     status 1 when something could not be decrypted (it is left as it was).
     """
-    import api.models  # noqa: F401  (every domain registers its encrypted columns on import)
+    import api.domains  # noqa: F401  (every domain registers its encrypted columns on import)
 
     click.echo(f"newest key: {crypto.newest_key_id()}")
     failed = 0

@@ -19,14 +19,9 @@ from flask_smorest import Blueprint as _Blueprint
 from flask_smorest import abort
 from webargs.flaskparser import FlaskParser
 
+from schemas.base import Schema
+
 __all__ = ["Api", "Blueprint", "Schema", "abort"]
-
-
-class Schema(ma.Schema):
-    """Base schema: unknown fields are an error, never silently dropped."""
-
-    class Meta:
-        unknown = ma.RAISE
 
 
 class StrictParser(FlaskParser):

@@ -1,10 +1,10 @@
-"""Alembic environment: the URL comes from the app's settings, the models from api.models."""
+"""Alembic environment: the URL comes from the app's settings, the models from api.domains."""
 
 from logging.config import fileConfig
 
 from alembic import context
 
-import api.models  # noqa: F401  (registers every table on Base.metadata)
+import api.domains  # noqa: F401  (imports every domain's models onto Base.metadata)
 from api.db import Base, make_engine
 
 config = context.config

@@ -1,6 +1,6 @@
 """The sender: encrypts and posts prepared messages to push services. No database here.
 
-`api.push.service` decides what to send (preferences, quiet hours, retries) and records the
+`api.notifications.service` decides what to send (preferences, quiet hours, retries) and records the
 outcome; this module only talks HTTP, fast:
 
 - one `requests.Session` per thread, so connections to a push service are kept open;

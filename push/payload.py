@@ -12,7 +12,6 @@ import json
 import re
 from typing import Any
 
-KINDS = ("dossier", "tasks")
 URGENCIES = ("very-low", "low", "normal", "high")
 MAX_TTL = 28 * 24 * 3600  # the longest TTL push services keep a message
 DISCREET_TITLE = "Houvast"

@@ -17,10 +17,23 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
-from api.config import load_vapid_private_key
-
 LIFETIME = 12 * 3600  # seconds a signed header is valid (push services accept up to 24 h)
 RENEW_BEFORE = 3600  # sign a new one this long before the old one expires
+
+
+def load_private_key(value: str) -> ec.EllipticCurvePrivateKey:
+    """A P-256 key as PEM or as the raw private number in URL-safe base64.
+
+    :raise ValueError: not an EC P-256 key
+    """
+    value = value.strip()
+    if value.startswith("-----BEGIN"):
+        key = serialization.load_pem_private_key(value.encode(), password=None)
+        if not isinstance(key, ec.EllipticCurvePrivateKey):
+            raise ValueError("must be an EC P-256 key")
+        return key
+    raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+    return ec.derive_private_key(int.from_bytes(raw, "big"), ec.SECP256R1())
 
 
 def b64url(data: bytes) -> str:
@@ -31,7 +44,7 @@ class VapidSigner:
     """Signs and caches `Authorization: vapid t=…, k=…` headers per origin."""
 
     def __init__(self, private_key: str, subject: str) -> None:
-        self._key = load_vapid_private_key(private_key)
+        self._key = load_private_key(private_key)
         self.public_key = b64url(self._key.public_key().public_bytes(
             serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint))
         self.subject = subject

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from api.auth.models import SELF_SERVICE_ROLES
-from api.smorest import Schema
+from schemas.base import Schema
+
+ROLES = ("client", "helper", "staff")
+SELF_SERVICE_ROLES = ("client", "helper")  # staff accounts come only from the CLI
 
 
 class RegisterSchema(Schema):

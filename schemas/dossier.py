@@ -6,10 +6,11 @@ from datetime import UTC
 
 from marshmallow import fields, validate
 
-from api.smorest import Schema
+from schemas.base import Schema
 
-KINDS = ("from_police", "from_prosecutor", "court_date", "from_us", "appointment",
-         "call_summary")
+# The event kinds are content (api/content/dossier.py, served by GET /api/content/dossier);
+# the service checks them.
+KIND_DOC = {"description": "one of the `event_kinds` from GET /api/content/dossier"}
 
 _label = validate.Length(min=1, max=200)
 
@@ -30,7 +31,7 @@ class DossierUpdateSchema(DossierCreateSchema):
 
 
 class DossierEventCreateSchema(Schema):
-    kind = fields.Str(required=True, validate=validate.OneOf(KINDS))
+    kind = fields.Str(required=True, metadata=KIND_DOC)
     title = fields.Str(required=True, validate=_label)
     body = fields.Str(load_default="", validate=validate.Length(max=10_000))
     occurred_at = fields.AwareDateTime(required=True, default_timezone=UTC)
@@ -145,3 +146,19 @@ class DossierInviteSchema(Schema):
 
 class StaffDossierCreatedSchema(StaffDossierSchema, DossierInviteSchema):
     pass
+
+
+# -- content ---------------------------------------------------------------------------------
+
+
+class EventKindSchema(Schema):
+    kind = fields.Str()
+    source = fields.Str(metadata={"description": "what the client's timeline groups it under: "
+                                                 "police, prosecutor, court or organisation"})
+    has_time = fields.Bool(metadata={"description": "true: the time of day matters (a hearing, "
+                                                    "an appointment); false: only the day"})
+
+
+class DossierContentSchema(Schema):
+    event_kinds = fields.List(fields.Nested(EventKindSchema), metadata={
+        "description": "the kinds staff can choose, in this order; the words are the PWA's"})

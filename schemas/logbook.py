@@ -6,21 +6,28 @@ from datetime import UTC
 
 from marshmallow import fields, validate
 
-from api.content.logbook_templates import TYPES
-from api.smorest import Schema
+from schemas.base import Schema
 
-NOTE_MAX = 5000
+# Lengths the phone applies too: served as `limits` by GET /api/logbook-templates, so this is
+# their one source (the PWA's maxlength and checks read them from there).
+LIMITS = {"note_max_length": 5000, "title_max_length": 120}
+NOTE_MAX, TITLE_MAX = LIMITS["note_max_length"], LIMITS["title_max_length"]
+
+
+# The logbook types; their questions are content (api/content/logbook_templates.py), which
+# checks at import that it has exactly these.
+TYPES = ("wellbeing", "damages", "stalking")
 
 
 class LogbookCreateSchema(Schema):
     id = fields.UUID(metadata={"description": "Client-made UUID; an existing one updates."})
     type = fields.Str(required=True, validate=validate.OneOf(TYPES))
-    title = fields.Str(required=True, validate=validate.Length(min=1, max=120))
+    title = fields.Str(required=True, validate=validate.Length(min=1, max=TITLE_MAX))
 
 
 class LogbookUpdateSchema(Schema):
     type = fields.Str(validate=validate.OneOf(TYPES))
-    title = fields.Str(validate=validate.Length(min=1, max=120))
+    title = fields.Str(validate=validate.Length(min=1, max=TITLE_MAX))
     version = fields.Int(metadata={"description": "The version you changed; 409 when stale."})
 
 
@@ -158,5 +165,64 @@ class VerifySchema(Schema):
     problems = fields.List(fields.Nested(ChainProblemSchema))
 
 
+# -- content: the guided questions (api/content/logbook_templates.py) -------------------------
+
+_TEXT = {"description": "{nl, en}"}
+
+
+def _text(**extra) -> fields.Dict:
+    return fields.Dict(keys=fields.Str(), values=fields.Str(), metadata=_TEXT, **extra)
+
+
+class ConditionSchema(Schema):
+    key = fields.Str(metadata={"description": "The question whose answer decides"})
+    equals = fields.Raw(metadata={"description": "The answer (a string, number or boolean) "
+                                                 "that makes this question asked"})
+
+
+class OptionSchema(Schema):
+    value = fields.Raw(metadata={"description": "The answer value (a string or, for a scale, "
+                                                "an integer)"})
+    label = _text()
+
+
+class QuestionSchema(Schema):
+    key = fields.Str()
+    type = fields.Str(metadata={"description": "scale, choice, multi_choice, text, boolean, "
+                                               "money or report_number"})
+    required = fields.Bool(metadata={"description": "Required when it is asked"})
+    step = fields.Int(metadata={"description": "The PWA asks one step per screen"})
+    label = _text()
+    help = _text()
+    warning = _text()
+    options = fields.List(fields.Nested(OptionSchema))
+    min = fields.Int()
+    max = fields.Int()
+    max_length = fields.Int(metadata={"description": "text: at most this many characters"})
+    pattern = fields.Str(metadata={"description": "report_number: a regular expression"})
+    shown_if = fields.Nested(ConditionSchema, metadata={
+        "description": "Asked only when this other answer was given; otherwise hidden on the "
+                       "phone and an answer to it is refused (422). Absent: always asked."})
+    at_most = fields.Str(metadata={"description": "money: the key of another money question "
+                                                  "this answer may not exceed"})
+
+
+class TemplateSchema(Schema):
+    type = fields.Str()
+    title = _text()
+    description = _text()
+    occurred_at = fields.Dict(metadata={"description": "{type: date|datetime, label}"})
+    photos = fields.Dict(allow_none=True, metadata={"description": "{label, help}; null: "
+                                                                   "no photos asked"})
+    questions = fields.List(fields.Nested(QuestionSchema))
+
+
+class LimitsSchema(Schema):
+    note_max_length = fields.Int(metadata={"description": "An entry's note"})
+    title_max_length = fields.Int(metadata={"description": "A logbook's title"})
+
+
 class TemplatesSchema(Schema):
-    templates = fields.List(fields.Dict())
+    templates = fields.List(fields.Nested(TemplateSchema))
+    limits = fields.Nested(LimitsSchema, metadata={
+        "description": "Lengths the API checks outside the questions"})

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from api.smorest import Schema
-from push.payload import KINDS
+from schemas.base import Schema
 
 
 class SubscriptionKeysSchema(Schema):
@@ -33,8 +32,6 @@ class UnsubscribeSchema(Schema):
     endpoint = fields.Str(required=True, validate=validate.Length(min=1, max=2048))
 
 
-KindsSchema = Schema.from_dict({kind: fields.Bool() for kind in KINDS}, name="PushKindsSchema")
-
 
 class QuietHoursSchema(Schema):
     start = fields.Time(required=True, format="%H:%M", metadata={"example": "21:00"})
@@ -42,8 +39,11 @@ class QuietHoursSchema(Schema):
 
 
 class PreferencesSchema(Schema):
-    kinds = fields.Nested(KindsSchema, required=True,
-                          metadata={"description": "which kinds of notification to get"})
+    # The kinds are the ones the domains declare (api/domain.py); the service refuses others.
+    kinds = fields.Dict(keys=fields.Str(validate=validate.Length(max=32)), values=fields.Bool(),
+                        required=True, metadata={
+                            "description": "which kinds of notification to get, e.g. "
+                                           '{"dossier": true, "tasks": false}'})
     quiet_hours = fields.Nested(QuietHoursSchema, required=True, allow_none=True,
                                 metadata={"description": "no notifications between these "
                                           "times (local time); null: none"})

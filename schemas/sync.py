@@ -16,7 +16,7 @@ from typing import Any
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
-from api.smorest import Schema
+from schemas.base import Schema
 
 MUTATION_ID_LENGTH = 64
 _mutation_id = validate.Length(min=1, max=MUTATION_ID_LENGTH)

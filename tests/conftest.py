@@ -1,5 +1,7 @@
 """Fixture ladder: app -> (db transaction per test) -> client -> auth helpers.
 
+Fixtures only; the helpers they and the tests use are in tests/factories.py.
+
 The schema is built once per run by the Alembic migrations (so every run tests them too); each
 test runs inside a transaction that is rolled back afterwards. DATABASE_URL chooses the
 database (SQLite in a temporary folder by default; `make test` runs again on PostgreSQL).
@@ -7,50 +9,27 @@ database (SQLite in a temporary folder by default; `make test` runs again on Pos
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from alembic import command
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import text
 
 from api import create_app
-from api.cli import alembic_config
-from api.db import Base, db
+from api.db import db
+from tests.factories import (
+    DEFAULT_PASSWORD,
+    ON_POSTGRES,
+    link_dossier,
+    login,
+    make_client,
+    make_dossier,
+    make_settings,
+    reset_schema,
+)
 
-ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith("postgresql")
-
-
-def make_settings(instance: Path, **extra: object) -> dict[str, object]:
-    """Settings for a test app; secrets are generated into `instance` like in development."""
-    settings: dict[str, object] = {
-        "TESTING": True,
-        "HOUVAST_ENV": "development",
-        "HOUVAST_INSTANCE": str(instance),
-        "DATABASE_URL": os.environ.get("DATABASE_URL")
-        or f"sqlite:///{instance / 'test.sqlite3'}",
-        "RATELIMIT_STORAGE_URI": "memory://",
-    }
-    settings.update(extra)
-    return settings
-
-
-def reset_schema(app: Flask) -> None:
-    """Drop everything and migrate from nothing to head."""
-    with app.app_context():
-        engine = db.engine
-        import api.models  # noqa: F401
-
-        with engine.begin() as conn:
-            if engine.dialect.name == "postgresql":
-                conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-            else:
-                Base.metadata.drop_all(conn)
-                conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
-        command.upgrade(alembic_config(), "heads")
+# Helpers live in tests/factories.py; these stay importable from here for older imports.
+REEXPORTED = (ON_POSTGRES, login, make_settings, reset_schema)
 
 
 @pytest.fixture(scope="session")
@@ -91,9 +70,6 @@ def client(app: Flask) -> FlaskClient:
     return app.test_client()
 
 
-DEFAULT_PASSWORD = "a calm walk by the river"
-
-
 @pytest.fixture
 def make_user(app: Flask):
     """Factory: `make_user(role="client", username=None, password=DEFAULT_PASSWORD) -> User`."""
@@ -111,16 +87,6 @@ def make_user(app: Flask):
     return _make
 
 
-def login(client: FlaskClient, user, password: str = DEFAULT_PASSWORD) -> dict[str, str]:
-    """Log `client` in as `user` through the real API; returns the CSRF header for writes."""
-    response = client.post("/api/auth/login", json={"username": user.username,
-                                                    "password": password})
-    assert response.status_code == 200, response.get_json()
-    cookie = client.get_cookie("csrf_access_token")
-    assert cookie is not None
-    return {"X-CSRF-TOKEN": cookie.value}
-
-
 @pytest.fixture
 def client_user(make_user):
     return make_user("client")
@@ -129,7 +95,32 @@ def client_user(make_user):
 @pytest.fixture
 def auth_client(app: Flask, client_user):
     """A test client logged in as a client-role user; `.csrf` holds the CSRF header."""
-    test_client = app.test_client()
-    test_client.csrf = login(test_client, client_user)  # type: ignore[attr-defined]
-    test_client.user = client_user  # type: ignore[attr-defined]
-    return test_client
+    return make_client(app, client_user)
+
+
+@pytest.fixture
+def other_client(app: Flask, make_user):
+    """Another client-role person, logged in on their own device."""
+    return make_client(app, make_user("client"))
+
+
+@pytest.fixture
+def staff(app: Flask, make_user):
+    """A test client logged in as a staff member."""
+    return make_client(app, make_user("staff"))
+
+
+@pytest.fixture
+def linked(staff, auth_client):
+    """A dossier of `staff`, linked to `auth_client`'s user."""
+    dossier = make_dossier(staff)
+    assert link_dossier(auth_client, dossier["invite_code"]).status_code == 200
+    return dossier
+
+
+@pytest.fixture
+def production_env(app, monkeypatch) -> None:
+    """The secrets a production app insists on, in the environment."""
+    for name, value in (("HOUVAST_JWT_SECRET", "s" * 40), ("HOUVAST_DATA_KEYS", "k1:" + "A" * 43),
+                        ("HOUVAST_VAPID_PRIVATE_KEY", app.config["VAPID_PRIVATE_KEY"])):
+        monkeypatch.setenv(name, value)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from api.auth import service
-from tests.test_auth_routes import fresh_app, production_env  # noqa: F401
+from tests.factories import fresh_app
 
 PASSWORD = "a long staff password"
 

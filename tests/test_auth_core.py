@@ -1,6 +1,6 @@
 """The minimal login core the other domains' tests rely on."""
 
-from tests.conftest import login
+from tests.factories import login
 
 
 def test_login_me_and_wrong_password(app, make_user) -> None:

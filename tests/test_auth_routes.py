@@ -3,33 +3,18 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from api import create_app
 from api.auth import get_current_user
 from api.auth.models import AuthSession, User
 from api.db import db, utcnow
 from api.extensions import limiter
 from api.smorest import Blueprint
-from tests.conftest import DEFAULT_PASSWORD, login, make_settings
-
-ERROR_KEYS = {"code", "status", "message"}
-
-
-def assert_error(response, code: int) -> dict:
-    body = response.get_json()
-    assert response.status_code == code, body
-    assert ERROR_KEYS <= set(body) <= ERROR_KEYS | {"errors"}
-    assert body["code"] == code and body["message"]
-    return body
+from tests.factories import DEFAULT_PASSWORD, assert_error, fresh_app, login
 
 
 def register(client: FlaskClient, **fields):
@@ -49,29 +34,6 @@ def refresh_cookie(client: FlaskClient) -> str:
 def only_session(user: User) -> AuthSession:
     (session,) = db.session.scalars(select(AuthSession).where(AuthSession.user_id == user.id))
     return session
-
-
-@contextmanager
-def fresh_app(app: Flask, **settings: object) -> Iterator[Flask]:
-    """Another app on this test's database connection (the limiter is global: restored)."""
-    saved = dict(limiter.__dict__)
-    url = app.config["DATABASE_URL"]
-    other = create_app(make_settings(Path(app.instance_path), DATABASE_URL=url, **settings))
-    other.extensions["houvast_db"].connection = app.extensions["houvast_db"].connection
-    try:
-        yield other
-    finally:
-        limiter.reset()
-        limiter.__dict__.update(saved)
-        other.extensions["houvast_db"].engine.dispose()
-
-
-@pytest.fixture
-def production_env(app, monkeypatch) -> None:
-    """The secrets a production app insists on, in the environment."""
-    for name, value in (("HOUVAST_JWT_SECRET", "s" * 40), ("HOUVAST_DATA_KEYS", "k1:" + "A" * 43),
-                        ("HOUVAST_VAPID_PRIVATE_KEY", app.config["VAPID_PRIVATE_KEY"])):
-        monkeypatch.setenv(name, value)
 
 
 # -- register -------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ from sqlalchemy import select
 from api.auth import service
 from api.auth.models import AuthSession
 from api.db import db, utcnow
-from tests.conftest import DEFAULT_PASSWORD
+from api.domain import DomainError
+from tests.factories import DEFAULT_PASSWORD
 
 
 @pytest.mark.parametrize("name", ["abc", "A.b_c-9", "x" * 32])
@@ -21,17 +22,17 @@ def test_usernames_that_fit(name: str) -> None:
 
 @pytest.mark.parametrize("name", ["ab", "x" * 33, "an@mail.nl", "two words", "naïve", ""])
 def test_usernames_refused(name: str) -> None:
-    with pytest.raises(service.AccountError) as caught:
+    with pytest.raises(DomainError) as caught:
         service.check_username(name)
-    assert (caught.value.status, caught.value.field) == (422, "username")
+    assert (caught.value.status, list(caught.value.errors)) == (422, ["username"])
 
 
 @pytest.mark.parametrize("password", ["x" * 9, "x" * 129, "qwertyuiop", "PassWord123",
                                       "1q2w3e4r5t"])
 def test_passwords_refused(password: str) -> None:
-    with pytest.raises(service.AccountError) as caught:
+    with pytest.raises(DomainError) as caught:
         service.check_password(password)
-    assert (caught.value.status, caught.value.field) == (422, "password")
+    assert (caught.value.status, list(caught.value.errors)) == (422, ["password"])
 
 
 def test_passwords_accepted_without_composition_rules() -> None:
@@ -71,7 +72,7 @@ def test_authenticate_unknown_user_and_wrong_password(make_user) -> None:
 
 def test_register_refuses_a_taken_name_case_insensitively(make_user) -> None:
     make_user(username="River.Walker")
-    with pytest.raises(service.AccountError) as caught:
+    with pytest.raises(DomainError) as caught:
         service.register("river.walker", DEFAULT_PASSWORD, "client", "v1")
     assert caught.value.status == 409
 
@@ -125,6 +126,6 @@ def test_new_login_deletes_ended_sessions_only(make_user) -> None:
 def test_register_race_on_the_name_is_409(make_user, monkeypatch) -> None:
     make_user(username="same-name")
     monkeypatch.setattr(service, "find_user", lambda _name: None)  # the other one was faster
-    with pytest.raises(service.AccountError) as caught:
+    with pytest.raises(DomainError) as caught:
         service.register("Same-Name", DEFAULT_PASSWORD, "client", "v1")
     assert caught.value.status == 409

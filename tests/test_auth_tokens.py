@@ -13,8 +13,7 @@ from flask_jwt_extended import jwt_required
 
 from api.auth import service
 from api.smorest import Blueprint
-from tests.conftest import login
-from tests.test_auth_routes import assert_error, fresh_app
+from tests.factories import assert_error, fresh_app, login
 
 
 @pytest.fixture

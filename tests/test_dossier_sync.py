@@ -3,40 +3,31 @@
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 
 import pytest
 from marshmallow import ValidationError
 from sqlalchemy import select
 
 from api import crypto
-from api.db import db
+from api.db import db, utcnow
+from api.domain import Conflict, NotFound
 from api.dossier import service
-from api.push.models import Notification, detail_aad
+from api.notifications import registry as notification_registry
+from api.notifications.models import Notification, detail_aad
 from api.sync import registry
 from api.sync.changelog import Change
-from push import rules
-from tests.test_dossier import (
-    LABEL,
-    MARKER,
-    add_event,
-    add_task,
-    link,
-    logged_in,
-    new_dossier,
+from tests.factories import (
+    DOSSIER_LABEL,
+    DOSSIER_MARKER,
+    link_dossier,
+    make_dossier,
+    make_dossier_event,
+    make_dossier_task,
     raw_rows,
+    sync,
+    sync_mutation,
 )
-
-
-@pytest.fixture
-def staff(app, make_user):
-    return logged_in(app, make_user("staff"))
-
-
-@pytest.fixture
-def linked(staff, auth_client):
-    dossier = new_dossier(staff)
-    assert link(auth_client, dossier["invite_code"]).status_code == 200
-    return dossier
 
 
 def test_dossier_entities_are_registered() -> None:
@@ -45,11 +36,11 @@ def test_dossier_entities_are_registered() -> None:
 
 def test_snapshots_are_the_clients_view(staff, auth_client, linked) -> None:
     user = auth_client.user
-    event = add_event(staff, linked["id"])
-    task = add_task(staff, linked["id"])
+    event = make_dossier_event(staff, linked["id"])
+    task = make_dossier_task(staff, linked["id"])
     header = registry.entity("dossier").snapshot(user, uuid.UUID(linked["id"]))
     assert header["id"] == linked["id"] and "label" not in header
-    assert LABEL not in str(header) and header["contact"]["organisation"]
+    assert DOSSIER_LABEL not in str(header) and header["contact"]["organisation"]
     assert registry.entity("dossier_event").snapshot(user, uuid.UUID(event["id"])) == event
     assert registry.entity("dossier_task").snapshot(user, uuid.UUID(task["id"])) == task
     ids = {name: {str(i) for i in registry.entity(name).list_ids(user)}
@@ -60,8 +51,8 @@ def test_snapshots_are_the_clients_view(staff, auth_client, linked) -> None:
 
 def test_snapshots_of_someone_elses_records_are_none(staff, linked, make_user) -> None:
     stranger = make_user("client")
-    event = add_event(staff, linked["id"])
-    task = add_task(staff, linked["id"])
+    event = make_dossier_event(staff, linked["id"])
+    task = make_dossier_task(staff, linked["id"])
     assert registry.entity("dossier").snapshot(stranger, uuid.UUID(linked["id"])) is None
     assert registry.entity("dossier_event").snapshot(stranger, uuid.UUID(event["id"])) is None
     assert registry.entity("dossier_task").snapshot(stranger, uuid.UUID(task["id"])) is None
@@ -69,7 +60,7 @@ def test_snapshots_of_someone_elses_records_are_none(staff, linked, make_user) -
 
 
 def test_deleted_event_snapshot_is_a_tombstone_without_text(staff, auth_client, linked) -> None:
-    event = add_event(staff, linked["id"])
+    event = make_dossier_event(staff, linked["id"])
     staff.delete(f"/api/staff/dossiers/{linked['id']}/events/{event['id']}", headers=staff.csrf)
     snap = registry.entity("dossier_event").snapshot(auth_client.user, uuid.UUID(event["id"]))
     assert snap["deleted"] is True and snap["title"] is None and snap["body"] is None
@@ -78,7 +69,7 @@ def test_deleted_event_snapshot_is_a_tombstone_without_text(staff, auth_client, 
 
 def test_client_ticks_a_task_off_through_sync(staff, auth_client, linked) -> None:
     user = auth_client.user
-    task = add_task(staff, linked["id"])
+    task = make_dossier_task(staff, linked["id"])
     entity = registry.entity("dossier_task")
     data = entity.schema().load({"done": True})
     version = entity.upsert(user, uuid.UUID(task["id"]), data, task["version"])
@@ -91,18 +82,19 @@ def test_client_ticks_a_task_off_through_sync(staff, auth_client, linked) -> Non
 
 
 def test_stale_task_base_version_is_a_conflict(staff, auth_client, linked) -> None:
-    task = add_task(staff, linked["id"])
+    task = make_dossier_task(staff, linked["id"])
     entity = registry.entity("dossier_task")
     entity.upsert(auth_client.user, uuid.UUID(task["id"]), {"done": True}, task["version"])
-    with pytest.raises(registry.Conflict) as raised:
+    with pytest.raises(Conflict) as raised:
         entity.upsert(auth_client.user, uuid.UUID(task["id"]), {"done": False},
                       task["version"])
     assert raised.value.version == task["version"] + 1
-    assert raised.value.current["done"] is True and raised.value.current["id"] == task["id"]
+    current = entity.snapshot(auth_client.user, uuid.UUID(task["id"]))
+    assert current["done"] is True and current["id"] == task["id"]
 
 
 def test_client_may_change_only_done(staff, auth_client, linked) -> None:
-    task = add_task(staff, linked["id"], due_date="2026-12-01")
+    task = make_dossier_task(staff, linked["id"], due_date="2026-12-01")
     entity = registry.entity("dossier_task")
     data = entity.schema().load({"done": True, "title": "Anders", "due_date": "2027-01-01",
                                  "explanation": task["explanation"]})
@@ -117,8 +109,8 @@ def test_client_may_change_only_done(staff, auth_client, linked) -> None:
 def test_client_cannot_create_delete_or_write_read_only_records(staff, auth_client,
                                                                 linked) -> None:
     user = auth_client.user
-    event = add_event(staff, linked["id"])
-    task = add_task(staff, linked["id"])
+    event = make_dossier_event(staff, linked["id"])
+    task = make_dossier_task(staff, linked["id"])
     with pytest.raises(ValidationError, match="Tasks can only be added"):
         registry.entity("dossier_task").upsert(user, uuid.uuid4(), {"done": True}, None)
     with pytest.raises(ValidationError, match="Tasks can only be removed"):
@@ -136,9 +128,9 @@ def test_client_cannot_create_delete_or_write_read_only_records(staff, auth_clie
 
 
 def test_a_deleted_task_cannot_be_ticked_offline(staff, auth_client, linked) -> None:
-    task = add_task(staff, linked["id"])
+    task = make_dossier_task(staff, linked["id"])
     staff.delete(f"/api/staff/dossiers/{linked['id']}/tasks/{task['id']}", headers=staff.csrf)
-    with pytest.raises(registry.NotFound):
+    with pytest.raises(NotFound):
         registry.entity("dossier_task").upsert(auth_client.user, uuid.UUID(task["id"]),
                                                {"done": True}, task["version"])
 
@@ -152,26 +144,27 @@ def outbox(user_id: int) -> list[Notification]:
 
 
 def test_new_event_and_task_queue_a_push_for_the_client(staff, auth_client, linked) -> None:
-    add_event(staff, linked["id"], title=f"{MARKER} zitting", body=f"{MARKER} " + "x" * 400)
-    add_task(staff, linked["id"], title=f"{MARKER} formulier")
+    make_dossier_event(staff, linked["id"], title=f"{DOSSIER_MARKER} zitting",
+                       body=f"{DOSSIER_MARKER} " + "x" * 400)
+    make_dossier_task(staff, linked["id"], title=f"{DOSSIER_MARKER} formulier")
     rows = outbox(auth_client.user.id)
     assert [(r.kind, r.view) for r in rows] == [("dossier", "/dossier"), ("tasks", "/tasks")]
     event_detail = crypto.decrypt_json(rows[0].detail, detail_aad(rows[0]))
-    assert event_detail["title"] == f"{MARKER} zitting"
-    assert event_detail["body"].startswith(MARKER) and len(event_detail["body"]) <= 200
+    assert event_detail["title"] == f"{DOSSIER_MARKER} zitting"
+    assert event_detail["body"].startswith(DOSSIER_MARKER) and len(event_detail["body"]) <= 200
     task_detail = crypto.decrypt_json(rows[1].detail, detail_aad(rows[1]))
-    assert task_detail == {"title": f"{MARKER} formulier", "body": f"{MARKER} why"}
-    assert MARKER.encode() not in raw_rows(Notification.__tablename__)
+    assert task_detail == {"title": f"{DOSSIER_MARKER} formulier", "body": f"{DOSSIER_MARKER} why"}
+    assert DOSSIER_MARKER.encode() not in raw_rows(Notification.__tablename__)
     for row in rows:  # only the encrypted detail carries words
-        assert MARKER not in f"{row.kind}{row.view}{row.topic}"
+        assert DOSSIER_MARKER not in f"{row.kind}{row.view}{row.topic}"
 
 
 def test_no_push_before_the_dossier_is_linked_or_on_delete(staff, auth_client) -> None:
-    dossier = new_dossier(staff)
-    add_event(staff, dossier["id"])
+    dossier = make_dossier(staff)
+    make_dossier_event(staff, dossier["id"])
     assert db.session.scalars(select(Notification)).all() == []
-    link(auth_client, dossier["invite_code"])
-    task = add_task(staff, dossier["id"])
+    link_dossier(auth_client, dossier["invite_code"])
+    task = make_dossier_task(staff, dossier["id"])
     staff.delete(f"/api/staff/dossiers/{dossier['id']}/tasks/{task['id']}", headers=staff.csrf)
     assert [r.kind for r in outbox(auth_client.user.id)] == ["tasks"]
 
@@ -184,39 +177,25 @@ def test_a_failed_write_leaves_no_push(staff, auth_client, linked) -> None:
     assert outbox(auth_client.user.id) == []
 
 
-def test_open_tasks_reach_the_push_reminder_rules(staff, auth_client, linked) -> None:
-    add_task(staff, linked["id"])
-    add_task(staff, linked["id"])
-    count, _since = rules.open_tasks()[auth_client.user.id]
-    assert count == 2
-    assert service.open_tasks_per_client in rules._counters
+def test_open_tasks_reach_the_registered_reminder(staff, auth_client, linked) -> None:
+    make_dossier_task(staff, linked["id"])
+    make_dossier_task(staff, linked["id"])
+    reminder = {r.topic: r for r in notification_registry.reminders()}["open-tasks"]
+    assert reminder.due(utcnow()) == {}  # not open for 3 days yet
+    assert reminder.due(utcnow() + timedelta(days=3, minutes=1)) == {auth_client.user.id: 2}
 
 
 # -- through POST /api/sync ------------------------------------------------------------------
 
 
-def sync(client, mutations=(), cursor=None) -> dict:
-    response = client.post("/api/sync", json={"client_id": "phone-1", "cursor": cursor,
-                                              "mutations": list(mutations)},
-                           headers=client.csrf)
-    assert response.status_code == 200, response.get_json()
-    return response.get_json()
-
-
-def mutation(entity: str, record_id: str, base_version, data=None, op="upsert") -> dict:
-    body = {"mutation_id": str(uuid.uuid4()), "entity": entity, "op": op, "id": record_id,
-            "base_version": base_version}
-    return body if data is None else {**body, "data": data}
-
-
 def test_the_dossier_arrives_on_the_device(staff, auth_client, linked) -> None:
-    event = add_event(staff, linked["id"])
-    task = add_task(staff, linked["id"])
+    event = make_dossier_event(staff, linked["id"])
+    task = make_dossier_task(staff, linked["id"])
     first = sync(auth_client)
     records = {(c["entity"], c["id"]): c for c in first["changes"]}
     assert set(records) == {("dossier", linked["id"]), ("dossier_event", event["id"]),
                             ("dossier_task", task["id"])}
-    assert LABEL not in str(first)
+    assert DOSSIER_LABEL not in str(first)
     assert records[("dossier_event", event["id"])]["data"]["title"] == event["title"]
     staff.delete(f"/api/staff/dossiers/{linked['id']}/events/{event['id']}", headers=staff.csrf)
     later = sync(auth_client, cursor=first["cursor"])
@@ -225,9 +204,9 @@ def test_the_dossier_arrives_on_the_device(staff, auth_client, linked) -> None:
 
 
 def test_ticking_a_task_off_offline_syncs_exactly_once(staff, auth_client, linked) -> None:
-    task = add_task(staff, linked["id"])
+    task = make_dossier_task(staff, linked["id"])
     cursor = sync(auth_client)["cursor"]
-    tick = mutation("dossier_task", task["id"], task["version"], {"done": True})
+    tick = sync_mutation("dossier_task", task["id"], {"done": True}, base=task["version"])
     answer = sync(auth_client, [tick], cursor)
     assert answer["results"][0]["status"] == "applied"
     assert answer["results"][0]["version"] == task["version"] + 1
@@ -237,17 +216,33 @@ def test_ticking_a_task_off_offline_syncs_exactly_once(staff, auth_client, linke
     assert staff_view["tasks"][0]["version"] == task["version"] + 1
 
 
+def test_a_tick_that_changes_nothing_syncs_without_a_new_version(staff, auth_client,
+                                                                 linked) -> None:
+    task = make_dossier_task(staff, linked["id"])
+    cursor = sync(auth_client)["cursor"]
+    tick = sync_mutation("dossier_task", task["id"], {"done": True}, base=task["version"])
+    first = sync(auth_client, [tick], cursor)
+    version = first["results"][0]["version"]
+    assert version == task["version"] + 1
+    again = sync(auth_client, [sync_mutation("dossier_task", task["id"], {"done": True},
+                                             base=version)], first["cursor"])
+    assert [(r["status"], r["version"]) for r in again["results"]] == [("applied", version)]
+    assert again["changes"] == [] and again["cursor"] == first["cursor"]  # nothing recorded
+    staff_view = staff.get(f"/api/staff/dossiers/{linked['id']}").get_json()
+    assert staff_view["tasks"][0]["version"] == version
+
+
 def test_sync_answers_conflicts_and_rejections(staff, auth_client, linked) -> None:
-    task = add_task(staff, linked["id"])
-    event = add_event(staff, linked["id"])
+    task = make_dossier_task(staff, linked["id"])
+    event = make_dossier_event(staff, linked["id"])
     auth_client.patch(f"/api/dossier/tasks/{task['id']}", json={"done": True},
                       headers=auth_client.csrf)
     results = sync(auth_client, [
-        mutation("dossier_task", task["id"], task["version"], {"done": False}),
-        mutation("dossier_task", task["id"], task["version"] + 1,
-                 {"done": False, "title": "Eigen titel"}),
-        mutation("dossier_event", event["id"], 1, {"title": "Anders"}),
-        mutation("dossier_event", event["id"], 1, op="delete"),
+        sync_mutation("dossier_task", task["id"], {"done": False}, base=task["version"]),
+        sync_mutation("dossier_task", task["id"], {"done": False, "title": "Eigen titel"},
+                      base=task["version"] + 1),
+        sync_mutation("dossier_event", event["id"], {"title": "Anders"}, base=1),
+        sync_mutation("dossier_event", event["id"], op="delete", base=1),
     ])["results"]
     assert [r["status"] for r in results] == ["conflict", "rejected", "rejected", "rejected"]
     assert results[0]["current"]["done"] is True

@@ -10,7 +10,7 @@ import pytest
 
 from api import create_app
 from api.config import ConfigError, new_data_key
-from tests.conftest import make_settings
+from tests.factories import make_settings
 
 
 def test_development_generates_secrets_once(tmp_path: Path) -> None:

@@ -1,5 +1,5 @@
 """Logbook API: templates, CRUD, validation per type, revisions, delete/restore/purge,
-owner isolation and roles. Helpers here are reused by the other test_logbook_* modules."""
+owner isolation and roles."""
 
 from __future__ import annotations
 
@@ -11,38 +11,7 @@ import pytest
 from api.db import db, utcnow
 from api.logbook import service
 from api.logbook.models import Entry, Logbook, LogbookEvent
-from tests.conftest import login
-
-WHEN = "2026-11-20T09:30:00+00:00"
-FEELING = {"feeling": 2, "sleep": 4, "what_happened": "Slecht geslapen", "what_helped": "Thee"}
-DAMAGE = {"category": "medical", "amount_cents": 12345, "reimbursed": True,
-          "reimbursed_cents": 2345, "reimbursed_by": "insurer", "description": "Bril"}
-STALKING = {"what": ["followed", "messages"], "where": "street", "witnesses": True,
-            "reported": True, "report_number": "pl0900-2026123456", "feeling": 2}
-
-
-def new_logbook(client, type_="wellbeing", title="Mijn logboek") -> dict:
-    response = client.post("/api/logbooks", json={"type": type_, "title": title},
-                           headers=client.csrf)
-    assert response.status_code == 201, response.get_json()
-    return response.get_json()
-
-
-def new_entry(client, logbook_id, answers=None, note=None, when=WHEN, **extra) -> dict:
-    body = {"occurred_at": when, "answers": answers or FEELING, "note": note, **extra}
-    response = client.post(f"/api/logbooks/{logbook_id}/entries", json=body,
-                           headers=client.csrf)
-    assert response.status_code == 201, response.get_json()
-    return response.get_json()
-
-
-@pytest.fixture
-def other_client(app, make_user):
-    test_client = app.test_client()
-    user = make_user("client")
-    test_client.csrf = login(test_client, user)
-    test_client.user = user
-    return test_client
+from tests.factories import DAMAGE, FEELING, STALKING, WHEN, login, make_entry, make_logbook
 
 
 def test_templates_are_public_with_both_languages(client):
@@ -65,7 +34,7 @@ def test_templates_are_public_with_both_languages(client):
 
 
 def test_logbook_crud_with_versions(auth_client):
-    created = new_logbook(auth_client, title="Na de inbraak")
+    created = make_logbook(auth_client, title="Na de inbraak")
     assert created["version"] == 1 and created["title"] == "Na de inbraak"
     listed = auth_client.get("/api/logbooks").get_json()
     assert [lb["id"] for lb in listed] == [created["id"]]
@@ -97,8 +66,8 @@ def test_logbook_type_is_checked_and_fixed_once_there_are_entries(auth_client):
     bad = auth_client.post("/api/logbooks", json={"type": "diary", "title": "x"},
                            headers=auth_client.csrf)
     assert bad.status_code == 422 and "type" in bad.get_json()["errors"]
-    logbook = new_logbook(auth_client)
-    new_entry(auth_client, logbook["id"])
+    logbook = make_logbook(auth_client)
+    make_entry(auth_client, logbook["id"])
     change = auth_client.patch(f"/api/logbooks/{logbook['id']}", json={"type": "damages"},
                                headers=auth_client.csrf)
     assert change.status_code == 422 and "type" in change.get_json()["errors"]
@@ -123,7 +92,7 @@ def test_logbook_type_is_checked_and_fixed_once_there_are_entries(auth_client):
     ("stalking", {**STALKING, "reported": False}, "report_number"),
 ])
 def test_answers_are_validated_per_type_naming_the_field(auth_client, type_, answers, field):
-    logbook = new_logbook(auth_client, type_)
+    logbook = make_logbook(auth_client, type_)
     response = auth_client.post(f"/api/logbooks/{logbook['id']}/entries",
                                 json={"occurred_at": WHEN, "answers": answers},
                                 headers=auth_client.csrf)
@@ -134,17 +103,17 @@ def test_answers_are_validated_per_type_naming_the_field(auth_client, type_, ans
 
 def test_valid_answers_per_type_are_stored_clean(auth_client):
     for type_, answers in (("wellbeing", FEELING), ("damages", DAMAGE), ("stalking", STALKING)):
-        logbook = new_logbook(auth_client, type_)
-        entry = new_entry(auth_client, logbook["id"], answers)
+        logbook = make_logbook(auth_client, type_)
+        entry = make_entry(auth_client, logbook["id"], answers)
         assert entry["revision"] == 1 and entry["version"] == 1
         assert entry["answers"].keys() == answers.keys()
-    empty = new_entry(auth_client, logbook["id"], {**STALKING, "details": "  "})
+    empty = make_entry(auth_client, logbook["id"], {**STALKING, "details": "  "})
     assert "details" not in empty["answers"]
     assert entry["answers"]["report_number"] == "PL0900-2026123456"
 
 
 def test_entry_needs_occurred_at_and_knows_no_extra_fields(auth_client):
-    logbook = new_logbook(auth_client)
+    logbook = make_logbook(auth_client)
     path = f"/api/logbooks/{logbook['id']}/entries"
     missing = auth_client.post(path, json={"answers": FEELING}, headers=auth_client.csrf)
     assert missing.status_code == 422 and "occurred_at" in missing.get_json()["errors"]
@@ -154,11 +123,11 @@ def test_entry_needs_occurred_at_and_knows_no_extra_fields(auth_client):
 
 
 def test_damages_totals_per_category_and_overall(auth_client):
-    logbook = new_logbook(auth_client, "damages")
-    new_entry(auth_client, logbook["id"], DAMAGE)
-    new_entry(auth_client, logbook["id"], {"category": "travel", "amount_cents": 1999,
+    logbook = make_logbook(auth_client, "damages")
+    make_entry(auth_client, logbook["id"], DAMAGE)
+    make_entry(auth_client, logbook["id"], {"category": "travel", "amount_cents": 1999,
                                            "reimbursed": True})
-    new_entry(auth_client, logbook["id"], {"category": "medical", "amount_cents": 1,
+    make_entry(auth_client, logbook["id"], {"category": "medical", "amount_cents": 1,
                                            "reimbursed": False})
     totals = auth_client.get(f"/api/logbooks/{logbook['id']}").get_json()["totals"]
     assert totals["per_category"]["medical"] == {
@@ -169,8 +138,8 @@ def test_damages_totals_per_category_and_overall(auth_client):
 
 
 def test_edit_makes_a_revision_and_keeps_history(auth_client):
-    logbook = new_logbook(auth_client)
-    entry = new_entry(auth_client, logbook["id"], note="eerste")
+    logbook = make_logbook(auth_client)
+    entry = make_entry(auth_client, logbook["id"], note="eerste")
     path = f"/api/entries/{entry['id']}"
     edited = auth_client.patch(path, json={"answers": {"feeling": 4}},
                                headers=auth_client.csrf)
@@ -188,16 +157,16 @@ def test_edit_makes_a_revision_and_keeps_history(auth_client):
 
 
 def test_repeated_create_with_same_id_adds_a_revision(auth_client):
-    logbook = new_logbook(auth_client)
+    logbook = make_logbook(auth_client)
     entry_id = str(uuid.uuid4())
-    new_entry(auth_client, logbook["id"], id=entry_id)
-    again = new_entry(auth_client, logbook["id"], {"feeling": 5}, id=entry_id)
+    make_entry(auth_client, logbook["id"], id=entry_id)
+    again = make_entry(auth_client, logbook["id"], {"feeling": 5}, id=entry_id)
     assert again["revision"] == 2 and again["answers"] == {"feeling": 5}
 
 
 def test_delete_restore_and_purge(auth_client):
-    logbook = new_logbook(auth_client)
-    entry = new_entry(auth_client, logbook["id"], note="weg")
+    logbook = make_logbook(auth_client)
+    entry = make_entry(auth_client, logbook["id"], note="weg")
     path = f"/api/entries/{entry['id']}"
     assert auth_client.delete(path, headers=auth_client.csrf).status_code == 204
     assert auth_client.get(path).status_code == 404
@@ -224,8 +193,8 @@ def test_delete_restore_and_purge(auth_client):
 
 
 def test_purge_removes_old_deleted_logbooks(auth_client):
-    logbook = new_logbook(auth_client)
-    new_entry(auth_client, logbook["id"])
+    logbook = make_logbook(auth_client)
+    make_entry(auth_client, logbook["id"])
     auth_client.delete(f"/api/logbooks/{logbook['id']}", headers=auth_client.csrf)
     row = db.session.get(Logbook, uuid.UUID(logbook["id"]))
     row.deleted_at = utcnow() - timedelta(days=31)
@@ -243,8 +212,8 @@ def test_purge_command(app, auth_client):
 
 
 def test_other_owner_gets_404_everywhere(auth_client, other_client):
-    logbook = new_logbook(auth_client)
-    entry = new_entry(auth_client, logbook["id"])
+    logbook = make_logbook(auth_client)
+    entry = make_entry(auth_client, logbook["id"])
     lb, en = f"/api/logbooks/{logbook['id']}", f"/api/entries/{entry['id']}"
     h = other_client.csrf
     answers = [

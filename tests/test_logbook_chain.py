@@ -9,23 +9,24 @@ import uuid
 from sqlalchemy import text
 
 from api.db import db
-from api.logbook.models import GENESIS, LogbookEvent
-from tests.test_logbook_api import FEELING, new_entry, new_logbook
-from tests.test_logbook_photos import gps_jpeg, upload
-
-
-def events(logbook_id: str) -> list[LogbookEvent]:
-    db.session.expire_all()
-    return (db.session.query(LogbookEvent).filter_by(logbook_id=uuid.UUID(logbook_id))
-            .order_by(LogbookEvent.seq).all())
+from api.logbook.models import GENESIS
+from tests.factories import (
+    FEELING,
+    gps_jpeg,
+    logbook_events,
+    make_entry,
+    make_logbook,
+    raw_sql,
+    upload_photo,
+)
 
 
 def test_each_revision_hash_covers_previous_hash_and_canonical_content(auth_client):
-    logbook = new_logbook(auth_client)
-    entry = new_entry(auth_client, logbook["id"], note="n")
+    logbook = make_logbook(auth_client)
+    entry = make_entry(auth_client, logbook["id"], note="n")
     auth_client.patch(f"/api/entries/{entry['id']}", json={"answers": {"feeling": 5}},
                       headers=auth_client.csrf)
-    first, second = events(logbook["id"])
+    first, second = logbook_events(logbook["id"])
     assert first.prev_hash == GENESIS and second.prev_hash == first.hash
     body = {"logbook_id": logbook["id"], "seq": 1, "kind": "revision", "entry_id": entry["id"],
             "revision": 1, "created_at": first.created_at.isoformat(),
@@ -39,22 +40,15 @@ def test_each_revision_hash_covers_previous_hash_and_canonical_content(auth_clie
 
 
 def test_verify_reports_an_intact_chain(auth_client):
-    logbook = new_logbook(auth_client)
-    entry = new_entry(auth_client, logbook["id"])
-    upload(auth_client, entry["id"], gps_jpeg())
+    logbook = make_logbook(auth_client)
+    entry = make_entry(auth_client, logbook["id"])
+    upload_photo(auth_client, entry["id"], gps_jpeg())
     auth_client.delete(f"/api/entries/{entry['id']}", headers=auth_client.csrf)
     auth_client.post(f"/api/entries/{entry['id']}/restore", headers=auth_client.csrf)
     result = auth_client.get(f"/api/logbooks/{logbook['id']}/verify").get_json()
     assert result["intact"] is True and result["events"] == 4 and result["broken_at"] is None
-    assert [e.kind for e in events(logbook["id"])] == [
+    assert [e.kind for e in logbook_events(logbook["id"])] == [
         "revision", "photo_added", "deleted", "restored"]
-
-
-def raw_sql(sql: str, **params) -> None:
-    """Change stored bytes behind the ORM's back, as an attacker with database access could."""
-    db.session.execute(text(sql), params)
-    db.session.commit()
-    db.session.expire_all()
 
 
 def _flip_one_char(value: str) -> str:
@@ -62,10 +56,10 @@ def _flip_one_char(value: str) -> str:
 
 
 def test_changing_one_stored_byte_is_detected(app, auth_client):
-    logbook = new_logbook(auth_client)
+    logbook = make_logbook(auth_client)
     for _ in range(3):
-        new_entry(auth_client, logbook["id"])
-    second = events(logbook["id"])[1]
+        make_entry(auth_client, logbook["id"])
+    second = logbook_events(logbook["id"])[1]
     # One character of the stored time stamp: the hash no longer matches the content.
     stamp = db.session.execute(text("SELECT created_at FROM logbook_events WHERE id = :id"),
                                {"id": second.id}).scalar_one()
@@ -80,10 +74,10 @@ def test_changing_one_stored_byte_is_detected(app, auth_client):
 
 
 def test_changing_one_byte_of_the_ciphertext_or_hash_is_detected(auth_client):
-    logbook = new_logbook(auth_client)
-    new_entry(auth_client, logbook["id"])
-    new_entry(auth_client, logbook["id"])
-    first, second = events(logbook["id"])
+    logbook = make_logbook(auth_client)
+    make_entry(auth_client, logbook["id"])
+    make_entry(auth_client, logbook["id"])
+    first, second = logbook_events(logbook["id"])
     content = bytearray(first.content)
     content[-1] ^= 0x01
     raw_sql("UPDATE logbook_events SET content = :c WHERE id = :id", c=bytes(content),
@@ -98,8 +92,8 @@ def test_changing_one_byte_of_the_ciphertext_or_hash_is_detected(auth_client):
 
 
 def test_verify_command_on_an_intact_chain(app, auth_client):
-    logbook = new_logbook(auth_client)
-    new_entry(auth_client, logbook["id"])
+    logbook = make_logbook(auth_client)
+    make_entry(auth_client, logbook["id"])
     result = app.test_cli_runner().invoke(args=["logbook", "verify", logbook["id"]])
     assert result.exit_code == 0 and result.output.startswith("intact: 1 events")
     missing = app.test_cli_runner().invoke(args=["logbook", "verify", str(uuid.uuid4())])

@@ -7,8 +7,7 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from tests.test_logbook_api import DAMAGE, new_entry, new_logbook
-from tests.test_logbook_photos import gps_jpeg, upload
+from tests.factories import DAMAGE, gps_jpeg, make_entry, make_logbook, upload_photo
 
 
 def export(client, logbook_id, lang=None) -> tuple[str, int, str]:
@@ -26,14 +25,14 @@ def export(client, logbook_id, lang=None) -> tuple[str, int, str]:
 
 @pytest.fixture
 def damages_logbook(auth_client):
-    logbook = new_logbook(auth_client, "damages", "Kosten na de overval")
-    entry = new_entry(auth_client, logbook["id"], DAMAGE, note="Bon zit erbij")
-    new_entry(auth_client, logbook["id"], {"category": "travel", "amount_cents": 1999,
+    logbook = make_logbook(auth_client, "damages", "Kosten na de overval")
+    entry = make_entry(auth_client, logbook["id"], DAMAGE, note="Bon zit erbij")
+    make_entry(auth_client, logbook["id"], {"category": "travel", "amount_cents": 1999,
                                            "reimbursed": False}, when="2026-11-02T10:00:00Z")
     auth_client.patch(f"/api/entries/{entry['id']}",
                       json={"answers": {**DAMAGE, "description": "Nieuwe bril"}},
                       headers=auth_client.csrf)
-    upload(auth_client, entry["id"], gps_jpeg())
+    upload_photo(auth_client, entry["id"], gps_jpeg())
     head = auth_client.get(f"/api/logbooks/{logbook['id']}").get_json()["chain_head"]
     return logbook["id"], head
 
@@ -59,11 +58,11 @@ def test_pdf_contains_what_the_issue_asks(auth_client, damages_logbook, lang, wo
 
 
 def test_pdf_of_an_empty_stalking_logbook(auth_client):
-    logbook = new_logbook(auth_client, "stalking")
+    logbook = make_logbook(auth_client, "stalking")
     text, _, _ = export(auth_client, logbook["id"], "nl")
     assert "Nog geen notities." in text and "pagina 2 van 2" in text
 
 
 def test_pdf_rejects_an_unknown_language(auth_client):
-    logbook = new_logbook(auth_client)
+    logbook = make_logbook(auth_client)
     assert auth_client.get(f"/api/logbooks/{logbook['id']}/export.pdf?lang=fr").status_code == 422

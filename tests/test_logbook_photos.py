@@ -10,29 +10,7 @@ from PIL import Image
 
 from api.db import db
 from api.logbook.models import LogbookEvent
-from tests.test_logbook_api import new_entry, new_logbook, other_client  # noqa: F401
-
-
-def gps_jpeg(size=(800, 600)) -> bytes:
-    img = Image.new("RGB", size, (200, 30, 30))
-    exif = Image.Exif()
-    exif[0x010F] = "PhoneMaker"  # Make
-    gps = exif.get_ifd(0x8825)
-    gps[1], gps[2] = "N", (52.0, 22.0, 1.0)
-    gps[3], gps[4] = "E", (4.0, 53.0, 2.0)
-    out = BytesIO()
-    img.save(out, "JPEG", exif=exif)
-    data = out.getvalue()
-    assert Image.open(BytesIO(data)).getexif().get_ifd(0x8825)  # the fixture really has GPS
-    return data
-
-
-def upload(client, entry_id, data: bytes, name="photo.jpg", keep_original=None):
-    form = {"file": (BytesIO(data), name)}
-    if keep_original is not None:
-        form["keep_original"] = "true" if keep_original else "false"
-    return client.post(f"/api/entries/{entry_id}/photos", data=form,
-                       content_type="multipart/form-data", headers=client.csrf)
+from tests.factories import gps_jpeg, make_entry, make_logbook, upload_photo
 
 
 def fetch(client, path):
@@ -43,9 +21,9 @@ def fetch(client, path):
 
 
 def test_photo_is_cleaned_and_served_with_safe_headers(auth_client):
-    entry = new_entry(auth_client, new_logbook(auth_client)["id"])
+    entry = make_entry(auth_client, make_logbook(auth_client)["id"])
     raw = gps_jpeg()
-    response = upload(auth_client, entry["id"], raw)
+    response = upload_photo(auth_client, entry["id"], raw)
     assert response.status_code == 201, response.get_json()
     photo = response.get_json()
     assert photo["has_original"] is False and photo["width"] == 800
@@ -70,9 +48,9 @@ def test_photo_is_cleaned_and_served_with_safe_headers(auth_client):
 
 
 def test_original_is_kept_only_on_request(auth_client):
-    entry = new_entry(auth_client, new_logbook(auth_client)["id"])
+    entry = make_entry(auth_client, make_logbook(auth_client)["id"])
     raw = gps_jpeg()
-    photo = upload(auth_client, entry["id"], raw, keep_original=True).get_json()
+    photo = upload_photo(auth_client, entry["id"], raw, keep_original=True).get_json()
     assert photo["has_original"] is True
     original, data = fetch(auth_client, f"/api/photos/{photo['id']}/original")
     assert original.status_code == 200 and data == raw
@@ -82,33 +60,33 @@ def test_original_is_kept_only_on_request(auth_client):
 
 
 def test_a_text_file_named_jpg_is_refused(auth_client):
-    entry = new_entry(auth_client, new_logbook(auth_client)["id"])
-    response = upload(auth_client, entry["id"], b"just some text, not a photo\n", "x.jpg")
+    entry = make_entry(auth_client, make_logbook(auth_client)["id"])
+    response = upload_photo(auth_client, entry["id"], b"just some text, not a photo\n", "x.jpg")
     assert response.status_code == 415 and "JPEG" in response.get_json()["message"]
     assert auth_client.get(f"/api/entries/{entry['id']}").get_json()["photos"] == []
 
 
 def test_upload_without_file_is_422(auth_client):
-    entry = new_entry(auth_client, new_logbook(auth_client)["id"])
+    entry = make_entry(auth_client, make_logbook(auth_client)["id"])
     response = auth_client.post(f"/api/entries/{entry['id']}/photos", data={},
                                 content_type="multipart/form-data", headers=auth_client.csrf)
     assert response.status_code == 422 and "file" in response.get_json()["errors"]
 
 
 def test_quota_is_enforced(app, auth_client, monkeypatch):
-    entry = new_entry(auth_client, new_logbook(auth_client)["id"])
-    assert upload(auth_client, entry["id"], gps_jpeg()).status_code == 201
+    entry = make_entry(auth_client, make_logbook(auth_client)["id"])
+    assert upload_photo(auth_client, entry["id"], gps_jpeg()).status_code == 201
     # The first photo's files already take more than this: the next one does not fit.
     monkeypatch.setitem(app.config, "PHOTO_QUOTA_BYTES", 20_000)
-    response = upload(auth_client, entry["id"], gps_jpeg((1600, 1200)))
+    response = upload_photo(auth_client, entry["id"], gps_jpeg((1600, 1200)))
     assert response.status_code == 413
     assert "storage is full" in response.get_json()["message"]
     assert len(auth_client.get(f"/api/entries/{entry['id']}").get_json()["photos"]) == 1
 
 
 def test_delete_photo_removes_its_files(app, auth_client):
-    entry = new_entry(auth_client, new_logbook(auth_client)["id"])
-    photo = upload(auth_client, entry["id"], gps_jpeg(), keep_original=True).get_json()
+    entry = make_entry(auth_client, make_logbook(auth_client)["id"])
+    photo = upload_photo(auth_client, entry["id"], gps_jpeg(), keep_original=True).get_json()
     media = Path(app.config["MEDIA_DIR"]) / str(auth_client.user.id)
     before = len(list(media.glob("*.bin")))
     response = auth_client.delete(f"/api/photos/{photo['id']}", headers=auth_client.csrf)
@@ -118,26 +96,26 @@ def test_delete_photo_removes_its_files(app, auth_client):
     assert auth_client.get(f"/api/logbooks/{entry['logbook_id']}/verify").get_json()["intact"]
 
 
-def test_other_owner_cannot_reach_photos(auth_client, other_client):  # noqa: F811
-    entry = new_entry(auth_client, new_logbook(auth_client)["id"])
-    photo = upload(auth_client, entry["id"], gps_jpeg(), keep_original=True).get_json()
+def test_other_owner_cannot_reach_photos(auth_client, other_client):
+    entry = make_entry(auth_client, make_logbook(auth_client)["id"])
+    photo = upload_photo(auth_client, entry["id"], gps_jpeg(), keep_original=True).get_json()
     for suffix in ("", "/thumbnail", "/original"):
         assert fetch(other_client, f"/api/photos/{photo['id']}{suffix}")[0].status_code == 404
     assert other_client.delete(f"/api/photos/{photo['id']}",
                                headers=other_client.csrf).status_code == 404
-    assert upload(other_client, entry["id"], gps_jpeg()).status_code == 404
+    assert upload_photo(other_client, entry["id"], gps_jpeg()).status_code == 404
     assert fetch(auth_client, f"/api/photos/{photo['id']}")[0].status_code == 200
 
 
 def test_photos_of_a_deleted_entry_are_hidden(auth_client):
-    entry = new_entry(auth_client, new_logbook(auth_client)["id"])
-    photo = upload(auth_client, entry["id"], gps_jpeg()).get_json()
+    entry = make_entry(auth_client, make_logbook(auth_client)["id"])
+    photo = upload_photo(auth_client, entry["id"], gps_jpeg()).get_json()
     auth_client.delete(f"/api/entries/{entry['id']}", headers=auth_client.csrf)
     assert fetch(auth_client, f"/api/photos/{photo['id']}")[0].status_code == 404
 
 
 def test_a_photo_over_15_mb_is_refused(auth_client):
-    entry = new_entry(auth_client, new_logbook(auth_client)["id"])
+    entry = make_entry(auth_client, make_logbook(auth_client)["id"])
     too_big = b"\xff\xd8\xff" + b"\0" * (15 * 1024 * 1024)
     # A body made by hand: werkzeug's test client leaves its own temporary file open for
     # multipart bodies this large (a ResourceWarning).

@@ -11,21 +11,30 @@ from sqlalchemy import text
 
 from api import create_app
 from api.db import db
-from tests.conftest import ON_POSTGRES, login, make_settings, reset_schema
-from tests.test_logbook_api import new_entry, new_logbook
-from tests.test_logbook_chain import events, raw_sql
-from tests.test_logbook_photos import gps_jpeg, upload
+from tests.factories import (
+    DEFAULT_PASSWORD,
+    ON_POSTGRES,
+    gps_jpeg,
+    logbook_events,
+    make_client,
+    make_entry,
+    make_logbook,
+    make_settings,
+    raw_sql,
+    reset_schema,
+    upload_photo,
+)
 
 MARKER = "ZEBRA-7731-GEHEIM"
 
 
 def write_marker(client) -> dict:
-    logbook = new_logbook(client, "wellbeing", f"titel {MARKER}")
-    entry = new_entry(client, logbook["id"], {"feeling": 3, "what_happened": MARKER},
+    logbook = make_logbook(client, "wellbeing", f"titel {MARKER}")
+    entry = make_entry(client, logbook["id"], {"feeling": 3, "what_happened": MARKER},
                       note=f"notitie {MARKER}")
     client.patch(f"/api/entries/{entry['id']}", json={"note": f"nieuw {MARKER}"},
                  headers=client.csrf)
-    assert upload(client, entry["id"], gps_jpeg(), keep_original=True).status_code == 201
+    assert upload_photo(client, entry["id"], gps_jpeg(), keep_original=True).status_code == 201
     return entry
 
 
@@ -57,13 +66,10 @@ def make_user_free_app(tmp_path):
     with app.app_context():
         from api.auth import service
 
-        user = service.create_user("marker-client", "a calm walk by the river", "client",
+        user = service.create_user("marker-client", DEFAULT_PASSWORD, "client",
                                    terms_version="test")
         db.session.commit()
-        client = app.test_client()
-        client.csrf = login(client, user)
-        client.user = user
-        yield app, client
+        yield app, make_client(app, user)
         db.session.remove()
     app.extensions["houvast_db"].engine.dispose()
 
@@ -82,10 +88,10 @@ def test_marker_is_not_in_any_raw_column(app, auth_client):
 
 
 def test_swapped_ciphertexts_do_not_decrypt_and_are_shown_as_damaged(auth_client):
-    logbook = new_logbook(auth_client)
-    one = new_entry(auth_client, logbook["id"], note="een")
-    two = new_entry(auth_client, logbook["id"], note="twee")
-    (id1, c1), (id2, c2) = [(e.id, e.content) for e in events(logbook["id"])]
+    logbook = make_logbook(auth_client)
+    one = make_entry(auth_client, logbook["id"], note="een")
+    two = make_entry(auth_client, logbook["id"], note="twee")
+    (id1, c1), (id2, c2) = [(e.id, e.content) for e in logbook_events(logbook["id"])]
     raw_sql("UPDATE logbook_events SET content = :c WHERE id = :id", c=c2, id=id1)
     raw_sql("UPDATE logbook_events SET content = :c WHERE id = :id", c=c1, id=id2)
     for entry in (one, two):
@@ -105,7 +111,7 @@ def test_swapped_ciphertexts_do_not_decrypt_and_are_shown_as_damaged(auth_client
 
 
 def test_swapped_titles_are_damaged_not_an_error(auth_client):
-    a, b = new_logbook(auth_client, title="A"), new_logbook(auth_client, title="B")
+    a, b = make_logbook(auth_client, title="A"), make_logbook(auth_client, title="B")
     rows = dict(db.session.execute(text("SELECT id, title FROM logbooks")).all())
     raw_sql("UPDATE logbooks SET title = :t WHERE id = :id", t=rows[b["id"]], id=a["id"])
     body = auth_client.get(f"/api/logbooks/{a['id']}").get_json()
@@ -115,8 +121,8 @@ def test_swapped_titles_are_damaged_not_an_error(auth_client):
 def test_logs_never_contain_answers_or_notes(auth_client, caplog):
     canary = "KANARIE-5519"
     caplog.set_level(logging.DEBUG)
-    logbook = new_logbook(auth_client, "stalking", f"t {canary}")
-    entry = new_entry(auth_client, logbook["id"], {
+    logbook = make_logbook(auth_client, "stalking", f"t {canary}")
+    entry = make_entry(auth_client, logbook["id"], {
         "what": ["calls"], "where": "home", "witnesses": False, "reported": False,
         "feeling": 1, "details": canary}, note=canary)
     auth_client.patch(f"/api/entries/{entry['id']}", json={"note": f"2 {canary}"},
@@ -140,8 +146,8 @@ def test_key_rotation_re_encrypts_titles_and_content_and_keeps_the_chain(app, au
     from api.keys_cli import rotate_column
     from api.logbook.models import Logbook, LogbookEvent
 
-    logbook = new_logbook(auth_client, title="Voor de wissel")
-    entry = new_entry(auth_client, logbook["id"], note="blijft leesbaar")
+    logbook = make_logbook(auth_client, title="Voor de wissel")
+    entry = make_entry(auth_client, logbook["id"], note="blijft leesbaar")
     keys = dict(app.config["DATA_KEYS"])
     keys.update(parse_data_keys(f"rotated:{new_data_key()}"))
     monkeypatch.setitem(app.config, "DATA_KEYS", keys)
@@ -149,7 +155,7 @@ def test_key_rotation_re_encrypts_titles_and_content_and_keeps_the_chain(app, au
     assert {c.column for c in ours} == {"title", "content"}
     assert all(rotate_column(c).failed == 0 for c in ours)
     db.session.expire_all()
-    assert all(crypto.key_id(e.content) == "rotated" for e in events(logbook["id"]))
+    assert all(crypto.key_id(e.content) == "rotated" for e in logbook_events(logbook["id"]))
     assert auth_client.get(f"/api/entries/{entry['id']}").get_json()["note"] == "blijft leesbaar"
     assert auth_client.get(f"/api/logbooks/{logbook['id']}").get_json()["title"] == \
         "Voor de wissel"

@@ -8,10 +8,10 @@ import pytest
 from marshmallow import ValidationError
 
 from api.db import db
+from api.domain import Conflict, NotFound
 from api.sync import registry
 from api.sync.changelog import Change
-from api.sync.registry import Conflict, NotFound
-from tests.test_logbook_api import FEELING, WHEN
+from tests.factories import FEELING, WHEN, make_client, sync, sync_mutation
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def test_logbook_upsert_conflict_delete_and_snapshot(make_user, entities):
     assert logbook_entity.upsert(owner, lid, {"title": "Twee"}, 1) == 2
     with pytest.raises(Conflict) as stale:
         logbook_entity.upsert(owner, lid, {"title": "Oud"}, 1)
-    assert stale.value.version == 2 and stale.value.current["title"] == "Twee"
+    assert stale.value.version == 2 and stale.value.errors["current"]["title"] == "Twee"
     assert logbook_entity.snapshot(owner, lid)["title"] == "Twee"
     assert list(logbook_entity.list_ids(owner)) == [lid]
     assert logbook_entity.delete(owner, lid, 2) == 3
@@ -92,29 +92,17 @@ def test_sync_data_is_validated_like_rest(make_user, entities):
     assert "feeling" in bad.value.messages["answers"]
 
 
-def sync(client, mutations, cursor=None):
-    response = client.post("/api/sync", json={"client_id": "phone", "cursor": cursor,
-                                              "mutations": mutations}, headers=client.csrf)
-    assert response.status_code == 200, response.get_json()
-    return response.get_json()
-
-
-def mutation(entity, id_, data=None, base=None, op="upsert"):
-    return {"mutation_id": str(uuid.uuid4()), "entity": entity, "op": op, "id": str(id_),
-            "base_version": base, "data": data}
-
-
 def test_offline_logbook_and_entries_through_the_sync_endpoint(auth_client, make_user):
     lid, eid = uuid.uuid4(), uuid.uuid4()
     entry = {"logbook_id": str(lid), "occurred_at": WHEN, "answers": FEELING}
     first = sync(auth_client, [
-        mutation("logbook", lid, {"type": "wellbeing", "title": "Telefoon"}),
-        mutation("logbook_entry", eid, entry),
-        mutation("logbook_entry", eid, {**entry, "answers": {"feeling": 5}}, base=1),
-        mutation("logbook_entry", eid, {**entry, "answers": {"feeling": 1}}, base=1),
-        mutation("logbook", lid, {"type": "wellbeing", "title": "Nieuw"}, base=1),
-        mutation("logbook", lid, {"type": "wellbeing", "title": "Oud"}, base=1),
-        mutation("logbook_entry", uuid.uuid4(), {**entry, "answers": {"feeling": 9}}),
+        sync_mutation("logbook", lid, {"type": "wellbeing", "title": "Telefoon"}),
+        sync_mutation("logbook_entry", eid, entry),
+        sync_mutation("logbook_entry", eid, {**entry, "answers": {"feeling": 5}}, base=1),
+        sync_mutation("logbook_entry", eid, {**entry, "answers": {"feeling": 1}}, base=1),
+        sync_mutation("logbook", lid, {"type": "wellbeing", "title": "Nieuw"}, base=1),
+        sync_mutation("logbook", lid, {"type": "wellbeing", "title": "Oud"}, base=1),
+        sync_mutation("logbook_entry", uuid.uuid4(), {**entry, "answers": {"feeling": 9}}),
     ])
     statuses = [r["status"] for r in first["results"]]
     assert statuses == ["applied"] * 5 + ["conflict", "rejected"]
@@ -126,11 +114,8 @@ def test_offline_logbook_and_entries_through_the_sync_endpoint(auth_client, make
     revisions = auth_client.get(f"/api/entries/{eid}").get_json()["revisions"]
     assert [r["answers"]["feeling"] for r in revisions] == [2, 5, 1]
 
-    other = auth_client.application.test_client()
-    from tests.conftest import login
-
-    other.csrf = login(other, make_user())
-    foreign = sync(other, [mutation("logbook_entry", uuid.uuid4(), entry),
-                           mutation("logbook_entry", eid, entry)])
+    other = make_client(auth_client.application, make_user())
+    foreign = sync(other, [sync_mutation("logbook_entry", uuid.uuid4(), entry),
+                           sync_mutation("logbook_entry", eid, entry)])
     assert [r["status"] for r in foreign["results"]] == ["rejected", "rejected"]
     assert auth_client.get(f"/api/entries/{eid}").get_json()["revision"] == 3

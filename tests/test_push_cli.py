@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from sqlalchemy import select
 
 from api.db import db, utcnow
-from api.push import service
-from api.push.models import Notification, Subscription
-from push import rules
+from api.dossier import service as dossier
+from api.notifications import registry, service
+from api.notifications.models import Notification, Subscription
 from tests import pushservice
+from tests.factories import make_subscription
 
 push_service = pushservice.push_service
 
@@ -19,19 +21,16 @@ def test_send_due_queues_reminders_and_prunes(app, make_user, push_service):
     user, idle_user = make_user(), make_user()
     service.set_preferences(user.id, {}, None, detailed=False)  # real time: no quiet hours
     device = push_service.new_device()
-    keys = device.subscription()["keys"]
-    service.subscribe(idle_user.id, device.endpoint, keys["p256dh"], keys["auth"])
+    make_subscription(idle_user, device)
     db.session.scalar(select(Subscription)).last_used_at = utcnow() - timedelta(days=61)
     db.session.commit()
 
-    def counter():
-        return [(user.id, 4, utcnow() - timedelta(days=5))]
-
-    rules.register_open_tasks_counter(counter)
+    reminder = replace(dossier.OPEN_TASKS_REMINDER, due=lambda now: {user.id: 4})
+    registry.register_reminder(reminder)
     try:
         result = app.test_cli_runner().invoke(args=["push", "send-due"])
     finally:
-        rules.unregister_open_tasks_counter(counter)
+        registry.register_reminder(dossier.OPEN_TASKS_REMINDER)
     assert result.exit_code == 0, result.output
     assert "1 reminder(s) queued; 1 unused subscription(s) removed" in result.output
     assert db.session.scalars(select(Notification.user_id)).all() == [user.id]

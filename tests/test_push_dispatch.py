@@ -8,28 +8,16 @@ import pytest
 from sqlalchemy import select
 
 from api.db import db
-from api.push import service
-from api.push.models import Delivery, Notification, Subscription
-from push import queue
+from api.notifications import dispatch, service
+from api.notifications.models import Delivery, Notification, Subscription
 from push.dispatcher import Sender
-from push.payload import DISCREET_BODY, DISCREET_TITLE
 from tests import pushservice
+from tests.factories import discreet_payload, make_subscription
 from tests.pushservice import PushService, amsterdam
 
 push_service, sender, clock = pushservice.push_service, pushservice.sender, pushservice.clock
 
 EVENT = {"title": "Aangifte verwerkt", "body": "Rechercheur Jansen belt u over de inbraak"}
-
-
-def subscribe(user, device) -> Subscription:
-    keys = device.subscription()["keys"]
-    sub, _ = service.subscribe(user.id, device.endpoint, keys["p256dh"], keys["auth"])
-    return sub
-
-
-def discreet(kind: str = "dossier", view: str = "/dossier", topic: str | None = None) -> dict:
-    return {"title": DISCREET_TITLE, "body": DISCREET_BODY, "view": view,
-            "topic": topic or kind, "kind": kind}
 
 
 def deliveries() -> list[Delivery]:
@@ -44,16 +32,16 @@ def test_an_event_reaches_every_device_of_the_user_discreetly(make_user, push_se
                                                              clock):
     user, other = make_user(), make_user()
     phone, tablet, strangers = (push_service.new_device() for _ in range(3))
-    subscribe(user, phone)
-    subscribe(user, tablet)
-    subscribe(other, strangers)
+    make_subscription(user, phone)
+    make_subscription(user, tablet)
+    make_subscription(other, strangers)
 
     service.notify(user.id, "dossier", "/dossier", detail=EVENT)
     db.session.commit()
-    assert queue.run_once(sender, clock.now) == 2
+    assert dispatch.run_once(sender, clock.now) == 2
 
     assert push_service.errors == []
-    assert phone.received == [discreet()] and tablet.received == [discreet()]
+    assert phone.received == [discreet_payload()] and tablet.received == [discreet_payload()]
     assert strangers.received == []
     records = deliveries()
     assert [(d.status, d.status_code, d.attempts) for d in records] == [("sent", 201, 1)] * 2
@@ -71,24 +59,24 @@ def test_detailed_payload_only_for_people_who_chose_it(make_user, push_service, 
     detailed, discreet_user = make_user(), make_user()
     service.set_preferences(detailed.id, {}, None, detailed=True)
     first, second = push_service.new_device(), push_service.new_device()
-    subscribe(detailed, first)
-    subscribe(discreet_user, second)
+    make_subscription(detailed, first)
+    make_subscription(discreet_user, second)
     for user in (detailed, discreet_user):
         service.notify(user.id, "dossier", "/dossier", detail=EVENT, topic="dossier-update")
     db.session.commit()
-    queue.run_once(sender, clock.now)
+    dispatch.run_once(sender, clock.now)
 
-    assert first.received == [{**discreet(topic="dossier-update"), **EVENT}]
-    assert second.received == [discreet(topic="dossier-update")]
+    assert first.received == [{**discreet_payload(topic="dossier-update"), **EVENT}]
+    assert second.received == [discreet_payload(topic="dossier-update")]
 
 
 def test_headers_carry_ttl_urgency_and_topic(make_user, push_service, sender, clock):
     user = make_user()
     device = push_service.new_device()
-    subscribe(user, device)
+    make_subscription(user, device)
     service.notify(user.id, "tasks", "/tasks", topic="open-tasks", urgency="high", ttl=3600)
     db.session.commit()
-    queue.run_once(sender, clock.now)
+    dispatch.run_once(sender, clock.now)
 
     (request,) = push_service.requests
     headers = request.headers
@@ -101,11 +89,11 @@ def test_headers_carry_ttl_urgency_and_topic(make_user, push_service, sender, cl
 def test_a_gone_subscription_is_deleted(make_user, push_service, sender, clock, status):
     user = make_user()
     gone, kept = push_service.new_device([status]), push_service.new_device()
-    subscribe(user, gone)
-    subscribe(user, kept)
+    make_subscription(user, gone)
+    make_subscription(user, kept)
     service.notify(user.id, "dossier", "/dossier")
     db.session.commit()
-    queue.run_once(sender, clock.now)
+    dispatch.run_once(sender, clock.now)
 
     endpoints = db.session.scalars(select(Subscription.endpoint)).all()
     assert endpoints == [kept.endpoint]
@@ -114,7 +102,7 @@ def test_a_gone_subscription_is_deleted(make_user, push_service, sender, clock, 
 
     service.notify(user.id, "dossier", "/dossier")
     db.session.commit()
-    queue.run_once(sender, clock.advance(minutes=1))
+    dispatch.run_once(sender, clock.advance(minutes=1))
     assert len(push_service.requests_for(gone)) == 1
     assert len(kept.received) == 2
 
@@ -124,11 +112,11 @@ def test_a_refused_vapid_keeps_the_subscription_and_logs_without_content(
         make_user, push_service, sender, clock, caplog, status):
     user = make_user()
     device = push_service.new_device([status])
-    subscribe(user, device)
+    make_subscription(user, device)
     service.notify(user.id, "dossier", "/dossier", detail=EVENT)
     db.session.commit()
     with caplog.at_level(logging.ERROR, logger="push"):
-        queue.run_once(sender, clock.now)
+        dispatch.run_once(sender, clock.now)
 
     assert db.session.scalars(select(Subscription.endpoint)).all() == [device.endpoint]
     assert [(d.status, d.status_code) for d in deliveries()] == [("rejected", status)]
@@ -141,25 +129,25 @@ def test_429_retry_after_is_honoured_for_the_whole_origin(make_user, push_servic
     user = make_user()
     busy = push_service.new_device([429], retry_after="120")
     other = push_service.new_device()
-    subscribe(user, busy)
+    make_subscription(user, busy)
     service.notify(user.id, "dossier", "/dossier")
     db.session.commit()
     start = clock.now
-    queue.run_once(sender, start)
+    dispatch.run_once(sender, start)
     assert [r.status for r in push_service.requests] == [429]
 
     # Same origin, another device: waits too, without being tried.
-    subscribe(make_user(), other)
+    make_subscription(make_user(), other)
     service.notify(other_user_id(other), "dossier", "/dossier")
     db.session.commit()
-    queue.run_once(sender, clock.advance(seconds=60))
-    queue.run_once(sender, clock.advance(seconds=59))
+    dispatch.run_once(sender, clock.advance(seconds=60))
+    dispatch.run_once(sender, clock.advance(seconds=59))
     assert len(push_service.requests) == 1
 
-    queue.run_once(sender, clock.advance(seconds=2))  # 121 s after the 429
+    dispatch.run_once(sender, clock.advance(seconds=2))  # 121 s after the 429
     assert push_service.errors == []
     assert [r.at - start.timestamp() for r in push_service.requests[1:]] == [121, 121]
-    assert busy.received == [discreet()] and other.received == [discreet()]
+    assert busy.received == [discreet_payload()] and other.received == [discreet_payload()]
     assert {d.status for d in deliveries()} == {"sent"}
 
 
@@ -172,29 +160,29 @@ def test_server_errors_are_retried_with_back_off_then_sent(make_user, push_servi
                                                            clock):
     user = make_user()
     device = push_service.new_device([500, 503])
-    subscribe(user, device)
+    make_subscription(user, device)
     service.notify(user.id, "dossier", "/dossier")
     db.session.commit()
     start = clock.timestamp()
     for _ in range(12):  # a round every 10 s for two minutes
-        queue.run_once(sender, clock.now)
+        dispatch.run_once(sender, clock.now)
         clock.advance(seconds=10)
 
     assert [r.status for r in push_service.requests] == [500, 503, 201]
     # 30 s after the first failure, then 60 s after the second.
     assert [r.at - start for r in push_service.requests] == [0, 30, 90]
     assert [(d.status, d.attempts) for d in deliveries()] == [("sent", 3)]
-    assert device.received == [discreet()]
+    assert device.received == [discreet_payload()]
 
 
 def test_attempts_are_bounded_then_marked_failed(make_user, push_service, sender, clock):
     user = make_user()
     device = push_service.new_device([500] * 10)
-    subscribe(user, device)
+    make_subscription(user, device)
     service.notify(user.id, "dossier", "/dossier")
     db.session.commit()
     for _ in range(10):
-        queue.run_once(sender, clock.advance(hours=1))
+        dispatch.run_once(sender, clock.advance(hours=1))
 
     assert [(d.status, d.attempts, d.status_code) for d in deliveries()] == [("failed", 6, 500)]
     assert len(push_service.requests) == 6
@@ -204,20 +192,20 @@ def test_attempts_are_bounded_then_marked_failed(make_user, push_service, sender
 def test_quiet_hours_hold_back_until_they_end(make_user, push_service, sender, clock):
     user = make_user()  # default quiet hours 21:00-08:00 Europe/Amsterdam
     device = push_service.new_device()
-    subscribe(user, device)
+    make_subscription(user, device)
     clock.now = amsterdam(23, 0)
     service.notify(user.id, "dossier", "/dossier")
     db.session.commit()
 
-    queue.run_once(sender, clock.now)
+    dispatch.run_once(sender, clock.now)
     clock.now = amsterdam(7, 59, days=2)
-    queue.run_once(sender, clock.now)
+    dispatch.run_once(sender, clock.now)
     assert push_service.requests == []
     assert outbox()[0].not_before == amsterdam(8, 0, days=2)
 
     clock.now = amsterdam(8, 0, days=2)
-    queue.run_once(sender, clock.now)
-    assert device.received == [discreet()]
+    dispatch.run_once(sender, clock.now)
+    assert device.received == [discreet_payload()]
 
 
 def test_a_disabled_kind_is_not_sent_but_recorded_as_skipped(make_user, push_service, sender,
@@ -225,11 +213,11 @@ def test_a_disabled_kind_is_not_sent_but_recorded_as_skipped(make_user, push_ser
     user = make_user()
     service.set_preferences(user.id, {"dossier": False}, None, detailed=False)
     device = push_service.new_device()
-    subscribe(user, device)
+    make_subscription(user, device)
     service.notify(user.id, "dossier", "/dossier")
     service.notify(user.id, "tasks", "/tasks")
     db.session.commit()
-    queue.run_once(sender, clock.now)
+    dispatch.run_once(sender, clock.now)
 
     assert [p["kind"] for p in device.received] == ["tasks"]
     assert {n.kind: n.status for n in outbox()} == {"dossier": "skipped", "tasks": "done"}
@@ -240,7 +228,7 @@ def test_a_user_without_subscriptions_gets_nothing_and_no_error(make_user, push_
     user = make_user()
     service.notify(user.id, "dossier", "/dossier")
     db.session.commit()
-    assert queue.run_once(sender, clock.now) == 0
+    assert dispatch.run_once(sender, clock.now) == 0
     assert push_service.requests == [] and deliveries() == []
     assert [n.status for n in outbox()] == ["done"]
 
@@ -280,11 +268,11 @@ def test_the_vapid_header_is_signed_once_per_origin(app, make_user, push_service
         devices = [push_service.new_device() for _ in range(3)] + [second.new_device()
                                                                    for _ in range(2)]
         for device in devices:
-            subscribe(user, device)
+            make_subscription(user, device)
         for _ in range(2):
             service.notify(user.id, "dossier", "/dossier")
         db.session.commit()
-        queue.run_once(two_origins, clock.now)
+        dispatch.run_once(two_origins, clock.now)
         assert two_origins.signer.signatures == 2
         # Each origin got its own `aud` (a shared, mutated claims dict would repeat the first).
         assert push_service.errors == [] and second.errors == []
@@ -292,7 +280,7 @@ def test_the_vapid_header_is_signed_once_per_origin(app, make_user, push_service
 
         service.notify(user.id, "dossier", "/dossier")
         db.session.commit()
-        queue.run_once(two_origins, clock.advance(hours=11, minutes=1))  # near their expiry
+        dispatch.run_once(two_origins, clock.advance(hours=11, minutes=1))  # near their expiry
         assert two_origins.signer.signatures == 4
         assert all(len(d.received) == 3 for d in devices)
         assert push_service.errors == [] and second.errors == []
@@ -314,11 +302,11 @@ def test_claims_are_a_new_dict_every_time(sender, clock):
 def test_an_endpoint_no_longer_allowed_is_not_called(app, make_user, push_service, clock):
     user = make_user()
     device = push_service.new_device()
-    subscribe(user, device)
+    make_subscription(user, device)
     service.notify(user.id, "dossier", "/dossier")
     db.session.commit()
     strict = Sender(app.config["VAPID_PRIVATE_KEY"], app.config["VAPID_SUBJECT"], [])
-    queue.run_once(strict, clock.now)
+    dispatch.run_once(strict, clock.now)
     strict.close()
 
     assert push_service.requests == []
@@ -330,13 +318,13 @@ def test_a_detail_that_no_longer_decrypts_is_sent_discreetly(make_user, push_ser
     user = make_user()
     service.set_preferences(user.id, {}, None, detailed=True)
     device = push_service.new_device()
-    subscribe(user, device)
+    make_subscription(user, device)
     service.notify(user.id, "dossier", "/dossier", detail=EVENT)
     db.session.flush()
     outbox()[0].detail = b"\x01\x02k9" + bytes(40)  # damaged, or its key was removed
     db.session.commit()
-    queue.run_once(sender, clock.now)
-    assert device.received == [discreet()]
+    dispatch.run_once(sender, clock.now)
+    assert device.received == [discreet_payload()]
 
 
 class _Misbehaving:
@@ -391,7 +379,7 @@ def test_a_redirect_is_not_followed_to_another_host(app, make_user, push_service
         db.session.commit()
         strict = Sender(app.config["VAPID_PRIVATE_KEY"], app.config["VAPID_SUBJECT"],
                         app.config["PUSH_ALLOWED_HOSTS"])
-        queue.run_once(strict, clock.now)
+        dispatch.run_once(strict, clock.now)
         strict.close()
         assert hop.hits == 1
         assert push_service.requests == [] and device.received == []
@@ -410,7 +398,7 @@ def test_a_timeout_is_retried_later(app, make_user, push_service, clock):
         db.session.commit()
         impatient = Sender(app.config["VAPID_PRIVATE_KEY"], app.config["VAPID_SUBJECT"],
                            app.config["PUSH_ALLOWED_HOSTS"], timeout=0.2)
-        queue.run_once(impatient, clock.now)
+        dispatch.run_once(impatient, clock.now)
         impatient.close()
         (delivery,) = deliveries()
         assert slow.hits == 1

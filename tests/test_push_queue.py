@@ -16,11 +16,10 @@ from rq import SimpleWorker
 from sqlalchemy import select
 
 from api.db import db
-from api.push import service
-from api.push.models import Delivery, Notification
-from push import queue
+from api.notifications import dispatch, service
+from api.notifications.models import Delivery, Notification
 from tests import pushservice
-from tests.test_push_dispatch import discreet, subscribe
+from tests.factories import discreet_payload, make_subscription
 
 push_service = pushservice.push_service
 
@@ -64,7 +63,7 @@ def redis_url() -> Iterator[str]:
 @pytest.fixture
 def rq(app, redis_url, push_service):
     """A clean queue, and the app's sender made afresh (it reads PUSH_ALLOWED_HOSTS)."""
-    rq_queue = queue.rq_queue(redis_url)
+    rq_queue = dispatch.rq_queue(redis_url)
     rq_queue.empty()  # only our queue: the Redis of `make test` is shared
     app.extensions.pop("houvast_push_sender", None)
     yield rq_queue
@@ -80,14 +79,14 @@ def test_outbox_ids_go_through_redis_and_an_rq_worker_sends(make_user, push_serv
     user = make_user()
     service.set_preferences(user.id, {}, None, detailed=False)  # real time: no quiet hours
     phone, laptop = push_service.new_device(), push_service.new_device()
-    subscribe(user, phone)
-    subscribe(user, laptop)
+    make_subscription(user, phone)
+    make_subscription(user, laptop)
     for _ in range(3):
         service.notify(user.id, "dossier", "/dossier")
     db.session.commit()
 
-    assert queue.enqueue_due(rq_queue) == 3
-    assert queue.enqueue_due(rq_queue) == 0  # claimed: not enqueued twice
+    assert dispatch.enqueue_due(rq_queue) == 3
+    assert dispatch.enqueue_due(rq_queue) == 0  # claimed: not enqueued twice
     assert rq_queue.count == 1  # up to IDS_PER_JOB ids per job
     assert push_service.requests == []  # nothing is sent before a worker runs
 
@@ -95,24 +94,25 @@ def test_outbox_ids_go_through_redis_and_an_rq_worker_sends(make_user, push_serv
     assert worker.work(burst=True)
 
     assert push_service.errors == []
-    assert phone.received == [discreet()] * 3 and laptop.received == [discreet()] * 3
+    assert phone.received == [discreet_payload()] * 3
+    assert laptop.received == [discreet_payload()] * 3
     assert {n.status for n in db.session.scalars(select(Notification))} == {"done"}
     assert {d.status for d in db.session.scalars(select(Delivery))} == {"sent"}
 
 
 def test_the_dispatcher_thread_in_the_app_sends(tmp_path):
     """A separate app on its own SQLite file: the thread starts on the first request."""
-    import push
     from api import create_app
     from api.auth.service import create_user
-    from tests.conftest import make_settings, reset_schema
+    from api.notifications import dispatch
+    from tests.factories import make_settings, reset_schema
     from tests.pushservice import PushService
 
     receiver = PushService().start()
     app = create_app(make_settings(
         tmp_path, DATABASE_URL=f"sqlite:///{tmp_path / 'thread.sqlite3'}",
         PUSH_DISPATCHER="thread", PUSH_POLL_SECONDS=0.05, PUSH_ALLOWED_HOSTS=[receiver.hostport]))
-    push.init_app(app)
+    dispatch.init_app(app)
     state = app.extensions["houvast_push"]
     try:
         reset_schema(app)
@@ -123,7 +123,7 @@ def test_the_dispatcher_thread_in_the_app_sends(tmp_path):
                                terms_version="test")
             db.session.flush()
             service.set_preferences(user.id, {}, None, detailed=False)
-            subscribe(user, device)
+            make_subscription(user, device)
             service.notify(user.id, "dossier", "/dossier")
             db.session.commit()
         assert state["thread"] is None  # nothing runs before the first request
@@ -132,7 +132,7 @@ def test_the_dispatcher_thread_in_the_app_sends(tmp_path):
             if device.received:
                 break
             time.sleep(0.05)
-        assert device.received == [discreet()]
+        assert device.received == [discreet_payload()]
         assert receiver.errors == []
     finally:
         state["stop"].set()

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from api.db import db
-from api.push.models import Subscription
+from api.notifications.models import Subscription
 from tests import pushservice
-from tests.conftest import login
+from tests.factories import login
 
 push_service = pushservice.push_service
 

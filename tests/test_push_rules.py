@@ -1,18 +1,22 @@
-"""Timing rules: quiet hours, open-task reminders (send-due), pruning of unused subscriptions."""
+"""Timing rules: quiet hours, the domains' reminders (send-due), pruning of unused subscriptions."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import select
 
 from api.db import db
-from api.push import service
-from api.push.models import Notification, Subscription
-from push import queue, rules
+from api.domain import Reminder
+from api.dossier import service as dossier
+from api.notifications import dispatch, registry, service
+from api.notifications.models import Notification, Subscription
+from push import rules
 from push.payload import DISCREET_BODY
 from tests import pushservice
+from tests.factories import make_subscription
 from tests.pushservice import amsterdam
 
 push_service, sender, clock = pushservice.push_service, pushservice.sender, pushservice.clock
@@ -51,22 +55,23 @@ def test_retry_delay_doubles_up_to_an_hour():
 
 @pytest.fixture
 def open_tasks():
-    """A counter the test fills in, registered like the dossier will register its own."""
+    """The dossier's open-task reminder, counting open tasks the test fills in: {user id:
+    (open tasks, oldest open since)}, due after the dossier's 3 days."""
     tasks: dict[int, tuple[int, datetime]] = {}
 
-    def counter():
-        return [(user_id, count, since) for user_id, (count, since) in tasks.items()]
+    def due(now: datetime) -> dict[int, int]:
+        return {user_id: count for user_id, (count, since) in tasks.items()
+                if since <= now - dossier.OPEN_TASKS_AFTER}
 
-    rules.register_open_tasks_counter(counter)
+    registry.register_reminder(replace(dossier.OPEN_TASKS_REMINDER, due=due))
     yield tasks
-    rules.unregister_open_tasks_counter(counter)
+    registry.register_reminder(dossier.OPEN_TASKS_REMINDER)
 
 
 def subscribed_user(make_user, push_service, detailed=False):
     user = make_user()
     device = push_service.new_device()
-    keys = device.subscription()["keys"]
-    service.subscribe(user.id, device.endpoint, keys["p256dh"], keys["auth"])
+    make_subscription(user, device)
     if detailed:
         service.set_preferences(user.id, {}, {"start": NIGHT[0], "end": NIGHT[1]}, detailed=True)
     return user, device
@@ -83,7 +88,7 @@ def test_send_due_sends_one_reminder_for_all_open_tasks(make_user, push_service,
 
     assert service.send_due(clock.now) == 2
     db.session.commit()
-    queue.run_once(sender, clock.now)
+    dispatch.run_once(sender, clock.now)
 
     assert push_service.errors == []
     assert device.received == [{"title": "Houvast", "body": "U heeft nog 2 open taken",
@@ -121,31 +126,44 @@ def test_no_reminder_in_quiet_hours_nor_for_people_who_turned_tasks_off(
     clock.now = amsterdam(8, 30, days=2)
     assert service.send_due(clock.now) == 1
     db.session.commit()
-    queue.run_once(sender, clock.now)
+    dispatch.run_once(sender, clock.now)
     assert push_service.errors == []
     assert len(device.received) == 1
 
 
-def test_counts_from_several_counters_are_added(app, open_tasks):
-    since = datetime(2026, 1, 1, tzinfo=UTC)
-    open_tasks[7] = (2, since + timedelta(days=1))
-
-    def second():
-        return [(7, 1, since), (8, 0, since)]
-
-    rules.register_open_tasks_counter(second)
+def test_every_registered_reminder_sends_its_own(make_user, push_service, sender, clock,
+                                                 open_tasks):
+    """A second domain's reminder (e.g. the next self-test) needs no change in push."""
+    user, device = subscribed_user(make_user, push_service, detailed=True)
+    open_tasks[user.id] = (1, clock.now - timedelta(days=4))
+    self_test = Reminder(kind="dossier", topic="next-test", view="/dossier",
+                         due=lambda now: {user.id: 1}, text=lambda n: "Tijd voor je test",
+                         every=timedelta(days=7))
+    registry.register_reminder(self_test)
     try:
-        assert rules.open_tasks() == {7: (3, since)}
+        assert service.send_due(clock.now) == 2
+        db.session.commit()
+        dispatch.run_once(sender, clock.now)
+        # Each reminder keeps its own pace: open tasks every 3 days, the test every 7.
+        assert service.send_due(clock.now + timedelta(days=3)) == 1
     finally:
-        rules.unregister_open_tasks_counter(second)
+        registry.unregister_reminder(self_test)
+    assert push_service.errors == []
+    assert sorted((p["topic"], p["body"]) for p in device.received) == [
+        ("next-test", "Tijd voor je test"), ("open-tasks", "U heeft nog 1 open taak")]
+
+
+def test_a_reminder_needs_a_registered_kind(app):
+    with pytest.raises(ValueError, match="register its kind"):
+        registry.register_reminder(replace(dossier.OPEN_TASKS_REMINDER, kind="nobody",
+                                           topic="orphan"))
 
 
 def test_subscriptions_unused_for_60_days_are_removed(make_user, push_service, sender, clock):
     user = make_user()
     active, idle, expired = (push_service.new_device() for _ in range(3))
     for device in (active, idle, expired):
-        keys = device.subscription()["keys"]
-        service.subscribe(user.id, device.endpoint, keys["p256dh"], keys["auth"])
+        make_subscription(user, device)
     subs = {s.endpoint: s for s in db.session.scalars(select(Subscription))}
     for sub in subs.values():
         sub.last_used_at = clock.now - timedelta(days=59)
@@ -157,7 +175,7 @@ def test_subscriptions_unused_for_60_days_are_removed(make_user, push_service, s
     service.notify(user.id, "dossier", "/dossier")
     db.session.commit()
     idle.script.append(500)  # fails on every try in this test
-    queue.run_once(sender, clock.now)
+    dispatch.run_once(sender, clock.now)
 
     later = clock.now + timedelta(days=2)
     assert service.prune(later)["subscriptions"] == 2

@@ -1,6 +1,5 @@
 """POST /api/sync with the real logbook entities: apply, exactly-once, conflicts, rejections,
-the change feed (paging, tombstones, resets) and transient errors. Helpers are reused by the
-other test_sync_* modules."""
+the change feed (paging, tombstones, resets) and transient errors."""
 
 from __future__ import annotations
 
@@ -18,34 +17,18 @@ from api.logbook.models import Entry, Logbook, LogbookEvent
 from api.sync import registry, service
 from api.sync.changelog import Change, OwnerSequence
 from api.sync.models import MutationLog
-from tests.conftest import login
-from tests.test_logbook_api import FEELING, WHEN, new_entry, new_logbook
-
-
-def logbook_upsert(id_=None, title="Mijn logboek", base=None, **extra) -> dict:
-    return mutation("logbook", id_ or uuid.uuid4(), {"type": "wellbeing", "title": title},
-                    base=base, **extra)
-
-
-def entry_upsert(logbook_id, id_=None, answers=None, base=None, **extra) -> dict:
-    data = {"logbook_id": str(logbook_id), "occurred_at": WHEN, "answers": answers or FEELING}
-    return mutation("logbook_entry", id_ or uuid.uuid4(), data, base=base, **extra)
-
-
-def mutation(entity, id_, data=None, op="upsert", base=None, mid=None) -> dict:
-    return {"mutation_id": mid or str(uuid.uuid4()), "entity": entity, "op": op,
-            "id": str(id_), "base_version": base, "data": data}
-
-
-def post_sync(client, mutations=(), cursor=None, client_id="phone"):
-    return client.post("/api/sync", json={"client_id": client_id, "cursor": cursor,
-                                          "mutations": list(mutations)}, headers=client.csrf)
-
-
-def sync(client, mutations=(), cursor=None, client_id="phone") -> dict:
-    response = post_sync(client, mutations, cursor, client_id)
-    assert response.status_code == 200, response.get_json()
-    return response.get_json()
+from tests.factories import (
+    FEELING,
+    entry_upsert,
+    logbook_upsert,
+    login,
+    make_client,
+    make_entry,
+    make_logbook,
+    post_sync,
+    sync,
+    sync_mutation,
+)
 
 
 def pull_all(client, cursor=None) -> tuple[dict, str, list[dict]]:
@@ -78,18 +61,12 @@ def count(model, **where) -> int:
 @pytest.fixture
 def device2(app, auth_client):
     """The same person on a second device (its own session)."""
-    test_client = app.test_client()
-    test_client.csrf = login(test_client, auth_client.user)
-    test_client.user = auth_client.user
-    return test_client
+    return make_client(app, auth_client.user)
 
 
 @pytest.fixture
 def stranger(app, make_user):
-    test_client = app.test_client()
-    test_client.user = make_user("client")
-    test_client.csrf = login(test_client, test_client.user)
-    return test_client
+    return make_client(app, make_user("client"))
 
 
 def test_apply_then_pull_returns_the_records(auth_client) -> None:
@@ -114,7 +91,7 @@ def test_apply_then_pull_returns_the_records(auth_client) -> None:
 
 def test_retry_is_answered_duplicate_with_the_stored_results(auth_client) -> None:
     book = logbook_upsert()
-    body = [book, entry_upsert(book["id"]), mutation("nothing", uuid.uuid4(), {})]
+    body = [book, entry_upsert(book["id"]), sync_mutation("nothing", uuid.uuid4(), {})]
     first = sync(auth_client, body)
     changes_before = count(Change)
     second = sync(auth_client, body)
@@ -177,12 +154,12 @@ def test_rejections_name_the_problem(auth_client) -> None:
     book = logbook_upsert()
     bad_answers = entry_upsert(book["id"], answers={"feeling": 9})
     cases = [
-        mutation("unknown_thing", uuid.uuid4(), {}),
+        sync_mutation("unknown_thing", uuid.uuid4(), {}),
         {**logbook_upsert(), "id": "not-a-uuid"},
         {**logbook_upsert(), "op": "replace"},
         {**logbook_upsert(), "base_version": "one"},
-        mutation("logbook", uuid.uuid4(), None),  # an upsert without data
-        mutation("logbook", uuid.uuid4(), {"type": "diary", "title": ""}),
+        sync_mutation("logbook", uuid.uuid4(), None),  # an upsert without data
+        sync_mutation("logbook", uuid.uuid4(), {"type": "diary", "title": ""}),
         bad_answers,
     ]
     answer = sync(auth_client, [book, *cases])
@@ -208,13 +185,14 @@ def test_foreign_and_missing_records_get_the_identical_rejection(auth_client, st
     sync(auth_client, [mine])
     pairs = [  # (someone else's, one that does not exist)
         # (an upsert of a new id creates it; a missing record is met by a delete)
-        (logbook_upsert(theirs_book["id"], base=1), mutation("logbook", uuid.uuid4(), op="delete")),
-        (mutation("logbook", theirs_book["id"], op="delete"),
-         mutation("logbook", uuid.uuid4(), op="delete")),
+        (logbook_upsert(theirs_book["id"], base=1),
+         sync_mutation("logbook", uuid.uuid4(), op="delete")),
+        (sync_mutation("logbook", theirs_book["id"], op="delete"),
+         sync_mutation("logbook", uuid.uuid4(), op="delete")),
         (entry_upsert(mine["id"], theirs_entry["id"]), None),  # an id someone else uses
         (entry_upsert(theirs_book["id"]), entry_upsert(uuid.uuid4())),  # parent not owned
-        (mutation("logbook_entry", theirs_entry["id"], op="delete"),
-         mutation("logbook_entry", uuid.uuid4(), op="delete")),
+        (sync_mutation("logbook_entry", theirs_entry["id"], op="delete"),
+         sync_mutation("logbook_entry", uuid.uuid4(), op="delete")),
     ]
     for foreign, missing in pairs:
         missing = missing or entry_upsert(uuid.uuid4())
@@ -322,7 +300,7 @@ def test_second_device_sees_the_changes_of_the_first(auth_client, device2) -> No
     book = logbook_upsert()
     entry = entry_upsert(book["id"])
     first = sync(auth_client, [book, entry])
-    sync(auth_client, [mutation("logbook_entry", entry["id"], op="delete", base=1)],
+    sync(auth_client, [sync_mutation("logbook_entry", entry["id"], op="delete", base=1)],
          cursor=first["cursor"])
     answer = sync(device2, cursor=cursor2)
     assert answer["reset"] is False
@@ -337,8 +315,8 @@ def test_second_device_sees_the_changes_of_the_first(auth_client, device2) -> No
 
 def test_rest_writes_appear_in_the_change_feed(auth_client) -> None:
     cursor = sync(auth_client)["cursor"]
-    book = new_logbook(auth_client, title="Via REST")
-    entry = new_entry(auth_client, book["id"])
+    book = make_logbook(auth_client, title="Via REST")
+    entry = make_entry(auth_client, book["id"])
     answer = sync(auth_client, cursor=cursor)
     assert [(c["entity"], c["id"], c["version"]) for c in answer["changes"]] == [
         ("logbook", book["id"], 1), ("logbook_entry", entry["id"], 1)]
@@ -401,7 +379,7 @@ def test_a_pruned_cursor_resets_with_a_paged_snapshot(app, auth_client, monkeypa
     book_id = uuid.UUID(books[0]["id"])
     entries = [entry_upsert(book_id) for _ in range(2)]
     sync(auth_client, books + entries)
-    deleted = sync(auth_client, [mutation("logbook", books[2]["id"], op="delete", base=1)])
+    deleted = sync(auth_client, [sync_mutation("logbook", books[2]["id"], op="delete", base=1)])
     assert deleted["results"][0]["status"] == "applied"
     counts = service.prune(utcnow() + timedelta(days=91))
     assert counts["changes"] == 6 and counts["mutations"] == 6
@@ -457,7 +435,7 @@ def test_the_feed_uses_an_entitys_bulk_snapshots_when_it_has_them(auth_client,
 
 def test_stored_results_hold_nothing_the_person_typed(auth_client) -> None:
     name = "Jan de Vries sloeg mij"
-    bad = mutation("logbook", uuid.uuid4(), {"type": "wellbeing", "title": "t", name: 1})
+    bad = sync_mutation("logbook", uuid.uuid4(), {"type": "wellbeing", "title": "t", name: 1})
     first = sync(auth_client, [bad])["results"][0]
     assert first["status"] == "rejected" and name in first["errors"]["data"]
     (stored,) = db.session.scalars(select(MutationLog.result)).all()

@@ -18,8 +18,7 @@ from api.db import db
 from api.logbook.models import Entry, LogbookEvent
 from api.sync.changelog import Change
 from api.sync.models import MutationLog
-from tests.conftest import login
-from tests.test_sync_api import FEELING, entry_upsert, logbook_upsert
+from tests.factories import FEELING, entry_upsert, logbook_upsert, login
 
 
 class AnswerLost(ConnectionError):

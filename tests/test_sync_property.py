@@ -27,7 +27,14 @@ from api.logbook.models import Entry, Logbook
 from api.logbook.service import title_of
 from api.sync.changelog import Change
 from api.sync.models import MutationLog
-from tests.test_sync_api import FEELING, entry_upsert, logbook_upsert, mutation, post_sync
+from tests.factories import (
+    FEELING,
+    entry_upsert,
+    logbook_upsert,
+    make_client,
+    post_sync,
+    sync_mutation,
+)
 
 WRITES = ("new_logbook", "edit_logbook", "delete_logbook", "new_entry", "edit_entry",
           "delete_entry")
@@ -114,7 +121,7 @@ class Simulation:
         else:
             id_, known = device.pick(entity, n)
             if kind.startswith("delete"):
-                new = mutation(entity, id_, op="delete", base=known["version"])
+                new = sync_mutation(entity, id_, op="delete", base=known["version"])
                 device.known.pop(id_)
             elif entity == "logbook":
                 new = logbook_upsert(id_, f"Titel {n}", base=known["version"])
@@ -177,10 +184,7 @@ def server_state(owner_id: int) -> dict:
 
 
 def test_any_network_ends_in_the_state_of_each_mutation_once(app, auth_client) -> None:
-    from tests.conftest import login
-
-    second = app.test_client()
-    second.csrf = login(second, auth_client.user)
+    second = make_client(app, auth_client.user)
     owner_id = auth_client.user.id
 
     @settings(max_examples=30, deadline=None, database=None)

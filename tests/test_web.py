@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
+import pytest
+from flask import Flask
 from flask.testing import FlaskClient
+
+from api import create_app
+from tests.factories import make_settings
+
+INTERNAL = "internal detail 4c1e: SELECT password_hash FROM users"
 
 
 def assert_error_shape(response, code: int) -> dict:
@@ -72,3 +82,33 @@ def test_unknown_query_fields_are_422_naming_them(auth_client) -> None:
     body = assert_error_shape(auth_client.get("/api/logbooks?nonsense=1"), 422)
     assert "nonsense" in body["errors"]
     assert auth_client.get("/api/me").status_code == 200
+
+
+def app_with_a_broken_view(instance: Path, *, testing: bool) -> Flask:
+    """A fresh app from the factory with one more route, whose view fails unexpectedly."""
+    app = create_app(make_settings(instance, TESTING=testing, PUSH_DISPATCHER="off"))
+
+    @app.get("/api/test/broken")
+    def broken():
+        raise RuntimeError(INTERNAL)
+
+    return app
+
+
+def test_an_unexpected_error_fails_the_test_that_caused_it(tmp_path: Path) -> None:
+    client = app_with_a_broken_view(tmp_path, testing=True).test_client()
+    with pytest.raises(RuntimeError, match="internal detail 4c1e"):
+        client.get("/api/test/broken")
+
+
+def test_an_unexpected_error_is_a_json_500_without_internals(tmp_path: Path, caplog) -> None:
+    app = app_with_a_broken_view(tmp_path, testing=False)
+    assert not app.testing
+    with caplog.at_level(logging.ERROR):
+        response = app.test_client().get("/api/test/broken")
+    body = assert_error_shape(response, 500)
+    assert set(body) == {"code", "status", "message", "errors"} and body["errors"] == {}
+    text = response.get_data(as_text=True)
+    assert "4c1e" not in text and "RuntimeError" not in text and "Traceback" not in text
+    assert any(r.exc_info and "/api/test/broken" in r.getMessage()
+               for r in caplog.records)  # the log has it, for us

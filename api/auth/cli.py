@@ -12,6 +12,7 @@ from flask.cli import AppGroup
 from api.auth import service
 from api.auth.models import ROLES
 from api.db import db
+from api.domain import Invalid
 
 users = AppGroup("users", help="Accounts.")
 demo = AppGroup("demo", help="Demo accounts for development.")
@@ -22,7 +23,7 @@ DEMO_ACCOUNTS = (("demo-client", "client"), ("demo-helper", "helper"), ("demo-st
 def _checked(check, value: str) -> None:
     try:
         check(value)
-    except service.AccountError as error:
+    except Invalid as error:
         raise click.ClickException(error.message) from error
 
 

@@ -9,9 +9,7 @@ from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.db import GUID, Base, UTCDateTime, utcnow
-
-ROLES = ("client", "helper", "staff")
-SELF_SERVICE_ROLES = ("client", "helper")  # staff accounts come only from the CLI
+from schemas.auth import ROLES, SELF_SERVICE_ROLES  # noqa: F401  (the roles live with the bodies)
 
 
 class User(Base):

@@ -20,7 +20,7 @@ from flask_limiter.util import get_remote_address
 from api.auth import service, tokens
 from api.db import db
 from api.extensions import limiter
-from api.push import service as push_service
+from api.notifications import service as notifications
 from api.smorest import Blueprint, abort
 from schemas.auth import AccountSchema, LoginSchema, RegisterSchema
 
@@ -56,11 +56,6 @@ def _signed_in(user, session, status: int) -> Response:
     return tokens.set_session_cookies(response, user, session)
 
 
-def _refused(error: service.AccountError):
-    abort(error.status, message=error.message,
-          errors={error.field: [error.message]} if error.field else None)
-
-
 @blp.post("/auth/register")
 @_limited("10 per hour", _ip_key, count=None)
 @_limited(f"5 per {WINDOW}", _username_key)
@@ -68,11 +63,8 @@ def _refused(error: service.AccountError):
 @blp.response(201, AccountSchema)
 def register(body: dict):
     """Create a client or helper account and log in"""
-    try:
-        user = service.register(body["username"], body["password"], body["role"],
-                                current_app.config["TERMS_VERSION"])
-    except service.AccountError as error:
-        _refused(error)
+    user = service.register(body["username"], body["password"], body["role"],
+                            current_app.config["TERMS_VERSION"])
     session = service.start_session(user)
     db.session.commit()
     return _signed_in(user, session, 201)
@@ -114,7 +106,7 @@ def logout():
     service.end_session(get_jwt()["sid"])
     # This device's push subscription goes with its login, even if the browser could not
     # delete it itself first.
-    push_service.forget_session(uuid.UUID(get_jwt()["sid"]))
+    notifications.forget_session(uuid.UUID(get_jwt()["sid"]))
     db.session.commit()
     response = Response(status=204)
     response.headers["Clear-Site-Data"] = '"cache", "storage"'

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 
 from api.auth.models import AuthSession, User
 from api.db import db, utcnow
+from api.domain import Conflict, Invalid
 
 # OWASP's minimum for argon2id; check_needs_rehash upgrades older hashes at login.
 hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
@@ -36,12 +37,8 @@ TOUCH_INTERVAL = timedelta(minutes=1)
 clock: Callable[[], datetime] = utcnow
 
 
-class AccountError(Exception):
-    """A request the rules refuse; `status` and `field` tell the route how to answer."""
-
-    def __init__(self, status: int, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.status, self.message, self.field = status, message, field
+def _refused(field: str, message: str) -> Invalid:
+    return Invalid({field: [message]}, message)
 
 
 @cache
@@ -57,15 +54,14 @@ def username_key(username: str) -> str:
 
 
 def check_username(username: str) -> None:
-    """:raise AccountError 422: not 3-32 letters, digits, '.', '_' or '-'"""
+    """:raise Invalid: not 3-32 letters, digits, '.', '_' or '-'"""
     if not USERNAME_RE.fullmatch(username.strip()):
-        raise AccountError(422, "Choose a username of 3 to 32 characters: letters, digits, "
-                                "'.', '_' or '-'. Use a made-up name, not your real name.",
-                           "username")
+        raise _refused("username", "Choose a username of 3 to 32 characters: letters, digits, "
+                                   "'.', '_' or '-'. Use a made-up name, not your real name.")
 
 
 def check_password(password: str) -> None:
-    """:raise AccountError 422: too short, too long, or one of the most common passwords"""
+    """:raise Invalid: too short, too long, or one of the most common passwords"""
     if len(password) < PASSWORD_MIN:
         message = (f"Your password needs at least {PASSWORD_MIN} characters. A few words in a "
                    "row make a strong password that is easy to remember.")
@@ -76,7 +72,7 @@ def check_password(password: str) -> None:
                    "Please choose another one, for example a few words in a row.")
     else:
         return
-    raise AccountError(422, message, "password")
+    raise _refused("password", message)
 
 
 def create_user(username: str, password: str, role: str, terms_version: str | None = None) -> User:
@@ -98,13 +94,13 @@ def find_user(username: str) -> User | None:
 def register(username: str, password: str, role: str, terms_version: str | None) -> User:
     """Check the rules and create the account.
 
-    :raise AccountError 422: bad username or password
-    :raise AccountError 409: the username is taken
+    :raise Invalid: bad username or password
+    :raise Conflict: the username is taken
     """
     check_username(username)
     check_password(password)
-    taken = AccountError(409, "This username is already taken. Please choose another one.",
-                         "username")
+    message = "This username is already taken. Please choose another one."
+    taken = Conflict(message, {"username": [message]})
     if find_user(username) is not None:
         raise taken
     try:

@@ -14,6 +14,17 @@ Question types and the answer value the API accepts for them:
 | money        | integer euro cents, 0 or more (never a float): 12,34 euro -> 1234     |
 | report_number| a police report number, `pattern` (e.g. PL0900-2026123456)          |
 
+Rules that the phone and the server both apply are data here, served as they are by
+GET /api/logbook-templates, and read by api/logbook/answers.py and the PWA (pwa/js/rules/):
+
+- `shown_if` `{"key", "equals"}`: the question is asked only when the answer to question `key`
+  equals `equals` (a string, number or boolean). Otherwise the form hides it and the API
+  refuses an answer to it.
+- `at_most` (money only): the key of another money question this answer may not exceed.
+
+The lengths outside the questions (the note, the title) are `LIMITS` in schemas/logbook.py,
+which validates them; the same answer serves them as `limits`.
+
 When something happened is the entry's own `occurred_at`, described per type in `occurred_at`.
 Receipt photos and other photos are attached to an entry with POST /api/entries/{id}/photos.
 """
@@ -21,6 +32,8 @@ Receipt photos and other photos are attached to an entry with POST /api/entries/
 from __future__ import annotations
 
 from typing import Any
+
+from schemas.logbook import TYPES as LOGBOOK_TYPES
 
 NO_NAMES = {
     "nl": "Schrijf geen namen of andere gegevens van andere mensen op.",
@@ -40,6 +53,11 @@ def _q(key: str, type_: str, step: int, label: dict, help_: dict, *, required: b
        **extra: Any) -> dict[str, Any]:
     return {"key": key, "type": type_, "required": required, "step": step,
             "label": label, "help": help_, **extra}
+
+
+def _if(key: str, equals: Any) -> dict[str, Any]:
+    """For `shown_if`: asked only when question `key` was answered `equals`."""
+    return {"key": key, "equals": equals}
 
 
 FEELING = _options(
@@ -130,9 +148,10 @@ DAMAGES = {
         _q("reimbursed_cents", "money", 2, _t("Hoeveel heb je terug gekregen?",
                                               "How much did you get back?"),
            _t("Laat leeg als je alles terug kreeg.", "Leave empty if you got all of it back."),
-           min=0, max=100_000_000),
+           min=0, max=100_000_000, shown_if=_if("reimbursed", True), at_most="amount_cents"),
         _q("reimbursed_by", "choice", 2, _t("Wie heeft het betaald?", "Who paid it back?"),
-           _t("Deze vraag mag je overslaan.", "You may skip this question."), options=PAYERS),
+           _t("Deze vraag mag je overslaan.", "You may skip this question."), options=PAYERS,
+           shown_if=_if("reimbursed", True)),
         _q("description", "text", 3, _t("Wat was het?", "What was it?"),
            _t("Bijvoorbeeld: nieuwe bril, taxi naar het ziekenhuis.",
               "For example: new glasses, taxi to the hospital."),
@@ -194,7 +213,7 @@ STALKING = {
                                                    "What is the number of your report?"),
            _t("Het staat op je bewijs van aangifte, bijvoorbeeld PL0900-2026123456.",
               "It is on your proof of report, for example PL0900-2026123456."),
-           pattern=r"^[A-Z]{2}\d{4}-\d{6,12}$"),
+           pattern=r"^[A-Z]{2}\d{4}-\d{6,12}$", shown_if=_if("reported", True)),
         _q("feeling", "scale", 3, _t("Hoe voelde je je daarna?", "How did you feel afterwards?"),
            _t("Kies het getal dat het beste past.", "Choose the number that fits best."),
            required=True, min=1, max=5, options=FEELING),
@@ -206,3 +225,5 @@ STALKING = {
 
 TEMPLATES: dict[str, dict[str, Any]] = {t["type"]: t for t in (WELLBEING, DAMAGES, STALKING)}
 TYPES = tuple(TEMPLATES)
+if TYPES != LOGBOOK_TYPES:  # the schemas accept exactly the types that have questions
+    raise RuntimeError(f"logbook templates {TYPES} differ from schemas.logbook.TYPES")

@@ -16,6 +16,11 @@ from sqlalchemy.orm import Mapped, mapped_column
 from api.crypto import aad, register_encrypted_column
 from api.db import GUID, Base, UTCDateTime, utcnow
 
+# Sync entity names: the service records changes under them, sync.py registers them.
+DOSSIER_ENTITY = "dossier"
+EVENT_ENTITY = "dossier_event"
+TASK_ENTITY = "dossier_task"
+
 
 class Dossier(Base):
     __tablename__ = "dossiers"

@@ -7,16 +7,16 @@ import uuid
 from flask import Response
 from flask_jwt_extended import current_user
 from flask_limiter.util import get_remote_address
-from marshmallow import ValidationError
 
+from api.content.dossier import EVENT_KINDS
 from api.db import db
 from api.dossier import service
 from api.dossier.models import DossierEvent, DossierTask
 from api.extensions import limiter
-from api.smorest import Blueprint, abort
-from api.sync.registry import NotFound
+from api.smorest import Blueprint
 from schemas.dossier import (
     ClientDossierSchema,
+    DossierContentSchema,
     DossierCreateSchema,
     DossierEventCreateSchema,
     DossierEventSchema,
@@ -45,6 +45,17 @@ link_limit_per_user = limiter.limit("5 per 15 minutes;20 per day", deduct_when=_
                                     key_func=lambda: f"dossier-link:user:{current_user.id}")
 link_limit_per_ip = limiter.limit("30 per hour", deduct_when=_failed,
                                   key_func=lambda: f"dossier-link:ip:{get_remote_address()}")
+
+
+# -- content (public: nothing personal, cached by the service worker) -------------------------
+
+
+@blp.get("/content/dossier")
+@blp.response(200, DossierContentSchema)
+def content():
+    """The kinds of timeline events, their source and whether their time of day matters; no
+    login needed. The PWA reads them from here (the staff form, the client's timeline)"""
+    return {"event_kinds": EVENT_KINDS}
 
 
 # -- staff -----------------------------------------------------------------------------------
@@ -169,11 +180,6 @@ def link_dossier(body: dict):
 @blp.response(200, DossierTaskSchema)
 def tick_task(body: dict, task_id: uuid.UUID):
     """Mark a task done (or not done)"""
-    try:
-        task = service.set_task_done(current_user, task_id, body, None, check_base=False)
-    except NotFound:
-        abort(404, message="This task was not found.")
-    except ValidationError as error:
-        abort(422, message=service.STAFF_ONLY, errors=error.messages)
+    task = service.set_task_done(current_user, task_id, body, None, check_base=False)
     db.session.commit()
     return service.task_dict(task)

@@ -21,19 +21,29 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from flask import current_app
-from marshmallow import ValidationError
 from sqlalchemy import func, select
 
 from api.auth.models import User
+from api.content.dossier import KINDS, SOURCE_OF_KIND
 from api.crypto import decrypt_text, encrypt_text
 from api.db import db, utcnow
-from api.dossier.models import Dossier, DossierAudit, DossierEvent, DossierTask, text_aad
-from api.push.service import TASKS_VIEW, notify
-from api.smorest import abort
+from api.domain import Conflict, Invalid, NotFound, Reminder
+from api.dossier.models import (
+    DOSSIER_ENTITY,
+    EVENT_ENTITY,
+    TASK_ENTITY,
+    Dossier,
+    DossierAudit,
+    DossierEvent,
+    DossierTask,
+    text_aad,
+)
+from api.notifications.service import notify
 from api.sync.changelog import lock_owner, record_change
-from api.sync.registry import Conflict, NotFound
-from push import rules
-from schemas.dossier import DossierTaskSchema
+
+# Push kinds (a person can switch each off) and the views their notifications open.
+DOSSIER_KIND, DOSSIER_VIEW = "dossier", "/dossier"
+TASKS_KIND, TASKS_VIEW = "tasks", "/tasks"
 
 # Readable aloud on the phone: no 0/O, 1/I/L. 31**8 ≈ 8.5e11 codes, and linking is rate-limited.
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -44,15 +54,13 @@ INVITE_VALID = timedelta(days=14)
 DEFAULT_ORG_NAME = "Houvast Slachtofferhulp (demo)"
 DEFAULT_ORG_PHONE = "0000 000 000 (demo)"
 
-SOURCE_OF_KIND = {
-    "from_police": "police",
-    "from_prosecutor": "prosecutor",
-    "court_date": "court",
-    "from_us": "organisation",
-    "appointment": "organisation",
-    "call_summary": "organisation",
-}
+# The event kinds and their sources are content: api/content/dossier.py (also served).
+UNKNOWN_KIND = "Must be one of: " + ", ".join(KINDS) + "."
 
+DOSSIER_NOT_FOUND = "This dossier was not found."
+ITEM_NOT_FOUND = "This was not found in the dossier."
+TASK_NOT_FOUND = "This task was not found."
+LINKED_ALREADY = "This dossier is already linked to a client's account."
 NO_DOSSIER = ("You do not have a dossier yet. When your contact person gives you a code, "
               "you can enter it here. Everything else in Houvast works without one.")
 BAD_CODE = ("This code is not valid or has expired. "
@@ -182,12 +190,12 @@ def _tasks(dossier: Dossier) -> list[DossierTask]:
 def staff_dossier(staff: User, dossier_id: uuid.UUID, *, lock: bool = False) -> Dossier:
     """The staff member's own dossier, row-locked for a write when `lock`.
 
-    :raise 404: missing, or assigned to someone else
+    :raise NotFound: missing, or assigned to someone else
     """
     stmt = select(Dossier).where(Dossier.id == dossier_id, Dossier.staff_id == staff.id)
     dossier = db.session.scalar(stmt.with_for_update() if lock else stmt)
     if dossier is None:
-        abort(404, message="This dossier was not found.")
+        raise NotFound(DOSSIER_NOT_FOUND)
     if lock and dossier.client_id is not None:
         lock_owner(dossier.client_id)
     return dossier
@@ -255,7 +263,7 @@ def update_dossier(staff: User, dossier_id: uuid.UUID, data: dict[str, Any]) -> 
             setattr(dossier, name, data[name])
     _touch(dossier)
     _audit(staff, "dossier.update", dossier.id)
-    _changed(dossier, "dossier", dossier)
+    _changed(dossier, DOSSIER_ENTITY, dossier)
     db.session.flush()
     return dossier
 
@@ -263,11 +271,11 @@ def update_dossier(staff: User, dossier_id: uuid.UUID, data: dict[str, Any]) -> 
 def renew_invite(staff: User, dossier_id: uuid.UUID) -> tuple[Dossier, str]:
     """A new code; the previous one stops working.
 
-    :raise 409: the dossier is already linked to a client
+    :raise Conflict: the dossier is already linked to a client
     """
     dossier = staff_dossier(staff, dossier_id, lock=True)
     if dossier.client_id is not None:
-        abort(409, message="This dossier is already linked to a client's account.")
+        raise Conflict(LINKED_ALREADY)
     code = _issue_invite(dossier)
     _audit(staff, "dossier.invite", dossier.id)
     db.session.flush()
@@ -275,6 +283,9 @@ def renew_invite(staff: User, dossier_id: uuid.UUID) -> tuple[Dossier, str]:
 
 
 def add_event(staff: User, dossier_id: uuid.UUID, data: dict[str, Any]) -> DossierEvent:
+    """:raise Invalid: a kind that is not in api/content/dossier.py"""
+    if data["kind"] not in KINDS:
+        raise Invalid({"kind": [UNKNOWN_KIND]})
     dossier = staff_dossier(staff, dossier_id, lock=True)
     event = DossierEvent(id=uuid.uuid4(), dossier_id=dossier.id, kind=data["kind"],
                          occurred_at=data["occurred_at"].astimezone(UTC), created_by=staff.id,
@@ -284,9 +295,9 @@ def add_event(staff: User, dossier_id: uuid.UUID, data: dict[str, Any]) -> Dossi
     db.session.add(event)
     db.session.flush()
     _audit(staff, "event.create", dossier.id, event.id)
-    _changed(dossier, "dossier_event", event)
+    _changed(dossier, EVENT_ENTITY, event)
     if dossier.client_id is not None:
-        _notify(dossier.client_id, "dossier", "/dossier", data["title"], data.get("body"))
+        _notify(dossier.client_id, DOSSIER_KIND, DOSSIER_VIEW, data["title"], data.get("body"))
     return event
 
 
@@ -300,9 +311,9 @@ def add_task(staff: User, dossier_id: uuid.UUID, data: dict[str, Any]) -> Dossie
     db.session.add(task)
     db.session.flush()
     _audit(staff, "task.create", dossier.id, task.id)
-    _changed(dossier, "dossier_task", task)
+    _changed(dossier, TASK_ENTITY, task)
     if dossier.client_id is not None:
-        _notify(dossier.client_id, "tasks", TASKS_VIEW, data["title"],
+        _notify(dossier.client_id, TASKS_KIND, TASKS_VIEW, data["title"],
                 data.get("explanation"))
     return task
 
@@ -311,13 +322,13 @@ def delete_item(staff: User, dossier_id: uuid.UUID, model: type[DossierEvent | D
                 item_id: uuid.UUID) -> None:
     """Delete an event or task: its text is erased and a tombstone syncs to the client.
 
-    :raise 404: missing, already deleted, or not in this staff member's dossier
+    :raise NotFound: missing, already deleted, or not in this staff member's dossier
     """
     dossier = staff_dossier(staff, dossier_id, lock=True)
     item = db.session.get(model, item_id)
     if item is None or item.dossier_id != dossier.id or item.deleted:
-        abort(404, message="This was not found in the dossier.")
-    entity = "dossier_event" if model is DossierEvent else "dossier_task"
+        raise NotFound(ITEM_NOT_FOUND)
+    entity = EVENT_ENTITY if model is DossierEvent else TASK_ENTITY
     columns = ("title", "body", "link") if model is DossierEvent else ("title", "explanation")
     for column in columns:
         setattr(item, column, None)
@@ -338,20 +349,20 @@ def client_dossier(user: User) -> Dossier | None:
 def link(user: User, code: str) -> Dossier:
     """Link the dossier whose invite `code` this is to `user` (single use).
 
-    :raise 409: the user already has a dossier
-    :raise 404: unknown, expired or used code (one answer for all three)
+    :raise Conflict: the user already has a dossier
+    :raise NotFound: unknown, expired or used code (one answer for all three)
     """
     lock_owner(user.id)  # also serialises two links by one client: the second sees the first
     if client_dossier(user) is not None:
-        abort(409, message=ALREADY_LINKED)
-    # Looked up by its keyed hash: equality on a digest reveals nothing about the code.
-    wanted = code_hash(code)
+        raise Conflict(ALREADY_LINKED)
+    # Looked up by its keyed hash: equality on a digest reveals nothing about the code, so
+    # the lookup is the comparison (a second compare_digest of the same values cannot fail).
     dossier = db.session.scalar(
-        select(Dossier).where(Dossier.invite_hash == wanted).with_for_update()
+        select(Dossier).where(Dossier.invite_hash == code_hash(code)).with_for_update()
     )
-    if (dossier is None or not hmac.compare_digest(dossier.invite_hash or "", wanted)
-            or dossier.invite_expires_at is None or dossier.invite_expires_at <= utcnow()):
-        abort(404, message=BAD_CODE)
+    if (dossier is None or dossier.invite_expires_at is None
+            or dossier.invite_expires_at <= utcnow()):
+        raise NotFound(BAD_CODE)
     dossier.client_id = user.id
     dossier.linked_at = utcnow()
     dossier.invite_hash = None
@@ -360,8 +371,8 @@ def link(user: User, code: str) -> Dossier:
     db.session.flush()
     _audit(user, "dossier.link", dossier.id)
     # The device gets everything written before the link, through its next sync.
-    _changed(dossier, "dossier", dossier)
-    for model, entity in ((DossierEvent, "dossier_event"), (DossierTask, "dossier_task")):
+    _changed(dossier, DOSSIER_ENTITY, dossier)
+    for model, entity in ((DossierEvent, EVENT_ENTITY), (DossierTask, TASK_ENTITY)):
         for row in db.session.scalars(select(model).where(model.dossier_id == dossier.id,
                                                           model.deleted.is_(False))):
             _changed(dossier, entity, row)
@@ -369,10 +380,10 @@ def link(user: User, code: str) -> Dossier:
 
 
 def client_view(user: User) -> dict[str, Any]:
-    """:raise 404: the user has no dossier (a kind message; everything else still works)"""
+    """:raise NotFound: the user has no dossier (a kind message; everything else still works)"""
     dossier = client_dossier(user)
     if dossier is None:
-        abort(404, message=NO_DOSSIER)
+        raise NotFound(NO_DOSSIER)
     timeline = [event_dict(e) for e in _events(dossier)]
     groups: dict[str, list[uuid.UUID]] = {}
     for event in timeline:
@@ -392,7 +403,7 @@ def client_task(user: User, task_id: uuid.UUID) -> tuple[Dossier, DossierTask]:
                DossierTask.deleted.is_(False))
     ).first()
     if row is None:
-        raise NotFound()
+        raise NotFound(TASK_NOT_FOUND)
     return row[0], row[1]
 
 
@@ -402,27 +413,29 @@ def set_task_done(user: User, task_id: uuid.UUID, data: dict[str, Any],
 
     :raise NotFound: see `client_task`
     :raise Conflict: `check_base` and `base_version` is not the current version
-    :raise ValidationError: another field differs from the server's
+    :raise Invalid: another field differs from the server's
     """
     lock_owner(user.id)
     dossier, task = client_task(user, task_id)
     if check_base and base_version != task.version:
-        raise Conflict(DossierTaskSchema().dump(task_dict(task)), task.version)
+        raise Conflict(version=task.version)
     current = task_dict(task)
     errors = {name: [STAFF_ONLY] for name in ("title", "explanation", "due_date")
               if name in data and data[name] != current[name]}
     if errors:
-        raise ValidationError(errors)
+        raise Invalid(errors, STAFF_ONLY)
     if task.done != data["done"]:
         task.done = data["done"]
         task.done_at = utcnow() if task.done else None
         _touch(task)
-        _changed(dossier, "dossier_task", task)
+        _changed(dossier, TASK_ENTITY, task)
         db.session.flush()
     return task
 
 
 # -- reminders -------------------------------------------------------------------------------
+
+OPEN_TASKS_AFTER = timedelta(days=3)  # a task open this long is worth a reminder
 
 
 def open_tasks_per_client() -> Iterable[tuple[int, int, datetime]]:
@@ -437,4 +450,17 @@ def open_tasks_per_client() -> Iterable[tuple[int, int, datetime]]:
     return [(user_id, count, oldest) for user_id, count, oldest in rows]
 
 
-rules.register_open_tasks_counter(open_tasks_per_client)
+def clients_with_old_open_tasks(now: datetime) -> dict[int, int]:
+    """{client user id: open tasks} for clients with a task open for more than 3 days."""
+    return {user_id: count for user_id, count, oldest in open_tasks_per_client()
+            if oldest <= now - OPEN_TASKS_AFTER}
+
+
+def open_tasks_text(count: int) -> str:
+    return f"U heeft nog {count} open {'taak' if count == 1 else 'taken'}"
+
+
+# One message for all open tasks, at most one per person in 3 days.
+OPEN_TASKS_REMINDER = Reminder(kind=TASKS_KIND, topic="open-tasks", view=TASKS_VIEW,
+                               due=clients_with_old_open_tasks, text=open_tasks_text,
+                               every=timedelta(days=3))

@@ -10,15 +10,23 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from marshmallow import INCLUDE, ValidationError
+from marshmallow import INCLUDE
 from sqlalchemy import select
 
 from api.auth.models import User
 from api.db import db
+from api.domain import Invalid
 from api.dossier import service
-from api.dossier.models import Dossier, DossierEvent, DossierTask
-from api.smorest import Schema
-from api.sync.registry import SyncEntity, register
+from api.dossier.models import (
+    DOSSIER_ENTITY,
+    EVENT_ENTITY,
+    TASK_ENTITY,
+    Dossier,
+    DossierEvent,
+    DossierTask,
+)
+from api.sync.registry import SyncEntity
+from schemas.base import Schema
 from schemas.dossier import (
     DossierEventSchema,
     DossierHeaderSchema,
@@ -36,7 +44,7 @@ class AnyData(Schema):
 
 def _read_only(message: str):
     def reject(*_args: Any) -> int:
-        raise ValidationError({"_schema": [message]})
+        raise Invalid({"_schema": [message]})
 
     return reject
 
@@ -81,24 +89,26 @@ def task_snapshot(user: User, record_id: uuid.UUID) -> dict[str, Any] | None:
 def task_upsert(user: User, record_id: uuid.UUID, data: dict[str, Any],
                 base_version: int | None) -> int:
     if _row(user, DossierTask, record_id) is None:
-        raise ValidationError({"_schema": ["Tasks can only be added by your contact person."]})
+        raise Invalid({"_schema": ["Tasks can only be added by your contact person."]})
     return service.set_task_done(user, record_id, data, base_version).version
 
 
 STAFF_WRITES = "Only your contact person can change the dossier."
 
-register(SyncEntity(
-    name="dossier", schema=AnyData, upsert=_read_only(STAFF_WRITES),
-    delete=_read_only(STAFF_WRITES), snapshot=dossier_snapshot, list_ids=dossier_ids,
-))
-register(SyncEntity(
-    name="dossier_event", schema=AnyData,
-    upsert=_read_only("Dossier events can only be changed by your contact person."),
-    delete=_read_only("Dossier events can only be changed by your contact person."),
-    snapshot=event_snapshot, list_ids=lambda user: _ids(user, DossierEvent),
-))
-register(SyncEntity(
-    name="dossier_task", schema=DossierTaskDoneSchema, upsert=task_upsert,
-    delete=_read_only("Tasks can only be removed by your contact person."),
-    snapshot=task_snapshot, list_ids=lambda user: _ids(user, DossierTask),
-))
+ENTITIES = (
+    SyncEntity(
+        name=DOSSIER_ENTITY, schema=AnyData, upsert=_read_only(STAFF_WRITES),
+        delete=_read_only(STAFF_WRITES), snapshot=dossier_snapshot, list_ids=dossier_ids,
+    ),
+    SyncEntity(
+        name=EVENT_ENTITY, schema=AnyData,
+        upsert=_read_only("Dossier events can only be changed by your contact person."),
+        delete=_read_only("Dossier events can only be changed by your contact person."),
+        snapshot=event_snapshot, list_ids=lambda user: _ids(user, DossierEvent),
+    ),
+    SyncEntity(
+        name=TASK_ENTITY, schema=DossierTaskDoneSchema, upsert=task_upsert,
+        delete=_read_only("Tasks can only be removed by your contact person."),
+        snapshot=task_snapshot, list_ids=lambda user: _ids(user, DossierTask),
+    ),
+)

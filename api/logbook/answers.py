@@ -2,6 +2,8 @@
 
 Returns the cleaned answers (empty text and null answers dropped, report numbers in capitals);
 raises marshmallow.ValidationError shaped {"answers": {key: [message]}} naming every field.
+Everything comes from the questions' data: their type and limits, and the rules between
+answers (`shown_if`, `at_most`) that the phone applies from the same data.
 """
 
 from __future__ import annotations
@@ -12,6 +14,16 @@ from typing import Any
 from marshmallow import ValidationError
 
 from api.content.logbook_templates import TEMPLATES
+from api.logbook.rules import is_shown
+
+# The API's words when an answer is given to a question that is not asked, per question it
+# depends on (the rule itself is the question's `shown_if`). Others get NOT_ASKED.
+ONLY_WHEN = {
+    "reimbursed": "Only fill this in when you got money back.",
+    "reported": "Only fill this in when you reported it to the police.",
+}
+NOT_ASKED = "Only fill this in after the answer that asks for it."
+MORE_THAN = "Cannot be more than the amount."
 
 
 def _is_int(value: Any) -> bool:
@@ -70,30 +82,26 @@ def validate(logbook_type: str, answers: Any) -> dict[str, Any]:
             if message:
                 errors[key] = [message]
     for key, question in questions.items():
-        if question["required"] and key not in clean and key not in errors:
+        if (question["required"] and key not in clean and key not in errors
+                and is_shown(question, clean)):
             errors[key] = ["This answer is required."]
     if not errors:
-        errors = _cross_checks(logbook_type, clean)
+        errors = _between_answers(questions, clean)
     if errors:
         raise ValidationError({"answers": errors})
     return clean
 
 
-def _cross_checks(logbook_type: str, a: dict[str, Any]) -> dict[str, list[str]]:
+def _between_answers(questions: dict[str, dict[str, Any]],
+                     a: dict[str, Any]) -> dict[str, list[str]]:
+    """The rules between answers, from the questions' `shown_if` and `at_most`."""
     errors: dict[str, list[str]] = {}
-    if logbook_type == "damages":
-        for key in ("reimbursed_cents", "reimbursed_by"):
-            if key in a and not a["reimbursed"]:
-                errors[key] = ["Only fill this in when you got money back."]
-        if a.get("reimbursed_cents", 0) > a["amount_cents"]:
-            errors["reimbursed_cents"] = ["Cannot be more than the amount."]
-    if logbook_type == "stalking" and "report_number" in a and not a["reported"]:
-        errors["report_number"] = ["Only fill this in when you reported it to the police."]
+    for key, question in questions.items():
+        if key not in a:
+            continue
+        if not is_shown(question, a):
+            errors[key] = [ONLY_WHEN.get(question["shown_if"]["key"], NOT_ASKED)]
+        other = question.get("at_most")
+        if other and a[key] > a.get(other, 0):
+            errors[key] = [MORE_THAN]
     return errors
-
-
-def reimbursed_cents(a: dict[str, Any]) -> int:
-    """What came back: the amount given, or all of it when only 'yes' was answered."""
-    if not a.get("reimbursed"):
-        return 0
-    return a.get("reimbursed_cents", a["amount_cents"])

@@ -24,6 +24,11 @@ from api.db import GUID, Base, UTCDateTime, utcnow
 GENESIS = "0" * 64
 
 
+# Sync entity names: the service records changes under them, sync.py registers them.
+LOGBOOK_ENTITY = "logbook"
+ENTRY_ENTITY = "logbook_entry"
+
+
 class Logbook(Base):
     __tablename__ = "logbooks"
 

@@ -33,11 +33,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from api import crypto
 from api.content.logbook_templates import TEMPLATES
 from api.db import utcnow
+from api.domain import Gone
 from api.logbook import chain, service
-from api.storage import BlobNotFound
 
 log = logging.getLogger(__name__)
 
@@ -194,7 +193,7 @@ def _totals(totals: dict[str, Any], lang: str, t: dict[str, str], styles) -> lis
     labels = {o["value"]: o["label"][lang]
               for o in TEMPLATES["damages"]["questions"][0]["options"]}
     rows = [[t["category"], t["amount"], t["reimbursed"], t["outstanding"]]]
-    items = [(labels[k], v) for k, v in totals["per_category"].items()]
+    items = [(labels.get(k, k), v) for k, v in totals["per_category"].items()]
     for name, sums in [*items, (t["overall"], totals["overall"])]:
         rows.append([name, money(sums["amount_cents"], lang),
                      money(sums["reimbursed_cents"], lang),
@@ -248,7 +247,7 @@ def _entry(view, template, questions, lang, t, styles, small, mark) -> list[Any]
 def _photo(owner_id: int, photo, t, small) -> Any:
     try:
         data = service.photo_bytes(owner_id, photo.id, "print")
-    except (crypto.DecryptionError, BlobNotFound):
+    except Gone:
         return Paragraph(t["photo_damaged"], small)
     width = min(12 * cm, 12 * cm * photo.width / max(photo.width, photo.height))
     height = width * photo.height / photo.width

@@ -1,28 +1,25 @@
 """The personal logbook API: logbooks, entries with revisions, photos, export and verify.
 
 Only clients use it. Another person's logbook, entry or photo is answered 404, exactly like
-one that does not exist.
+one that does not exist. The service raises the domain errors (api/domain.py); api/errors.py
+answers them and rolls back, so a view only parses, calls, commits and returns.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from flask import Response
 from flask_jwt_extended import current_user
-from marshmallow import ValidationError
 
-from api import crypto
 from api.content.logbook_templates import TEMPLATES
 from api.db import db, utcnow
-from api.images import MAX_BYTES, ImageRejected
+from api.images import MAX_BYTES
 from api.logbook import pdf, service
-from api.smorest import Blueprint, abort
-from api.sync.registry import Conflict, NotFound
+from api.smorest import Blueprint
 from schemas.logbook import (
+    LIMITS,
     DeleteArgsSchema,
     EntryCreateSchema,
     EntryDetailSchema,
@@ -45,41 +42,6 @@ blp = Blueprint("logbook", __name__, url_prefix="/api", description="The persona
 client_only = blp.login_required(roles=["client"])
 
 
-def domain_errors(view: Callable[..., Any]) -> Callable[..., Any]:
-    """Map the service's exceptions to answers; roll back so nothing is half-written."""
-
-    @wraps(view)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return view(*args, **kwargs)
-        except NotFound:
-            db.session.rollback()
-            abort(404)
-        except Conflict as exc:
-            db.session.rollback()
-            abort(409, message="This was changed elsewhere. The current version is in "
-                               "'errors.current'.", errors={"current": _jsonable(exc.current)})
-        except ValidationError as exc:
-            db.session.rollback()
-            abort(422, errors=exc.messages)
-        except ImageRejected as exc:
-            db.session.rollback()
-            abort(exc.status, message=exc.message)
-        except service.QuotaExceeded:
-            db.session.rollback()
-            abort(413, message="Your photo storage is full. Delete some photos before adding "
-                               "new ones.")
-        except crypto.DecryptionError:
-            db.session.rollback()
-            abort(410, message="This photo is damaged and cannot be shown.")
-
-    return wrapper
-
-
-def _jsonable(value: Any) -> Any:
-    return LogbookSchema().dump(value) if isinstance(value, dict) else value
-
-
 def _me() -> int:
     return current_user.id
 
@@ -92,8 +54,10 @@ def _committed(value: Any) -> Any:
 @blp.get("/logbook-templates")
 @blp.response(200, TemplatesSchema)
 def templates():
-    """The logbook types and their guided questions (nl and en); no login needed"""
-    return {"templates": list(TEMPLATES.values())}
+    """The logbook types and their guided questions (nl and en), with the rules between
+    answers (`shown_if`, `at_most`) and the `limits`; no login needed. The phone applies
+    these same data, so they are the one source of those rules."""
+    return {"templates": list(TEMPLATES.values()), "limits": LIMITS}
 
 
 @blp.get("/logbooks")
@@ -108,7 +72,6 @@ def list_logbooks():
 @client_only
 @blp.arguments(LogbookCreateSchema)
 @blp.response(201, LogbookSchema)
-@domain_errors
 def create_logbook(body: dict):
     """Start a logbook (an existing client `id` of yours updates it)"""
     logbook, _ = service.upsert_logbook(_me(), body.pop("id", None), body)
@@ -118,7 +81,6 @@ def create_logbook(body: dict):
 @blp.get("/logbooks/<uuid:logbook_id>")
 @client_only
 @blp.response(200, LogbookDetailSchema)
-@domain_errors
 def get_logbook(logbook_id: uuid.UUID):
     """One logbook, with totals per category and overall for a damages logbook"""
     return service.logbook_detail(_me(), logbook_id)
@@ -128,7 +90,6 @@ def get_logbook(logbook_id: uuid.UUID):
 @client_only
 @blp.arguments(LogbookUpdateSchema)
 @blp.response(200, LogbookSchema)
-@domain_errors
 def update_logbook(body: dict, logbook_id: uuid.UUID):
     """Rename a logbook (the type can only change while it has no entries)"""
     base = body.pop("version", None)
@@ -140,7 +101,6 @@ def update_logbook(body: dict, logbook_id: uuid.UUID):
 @client_only
 @blp.arguments(DeleteArgsSchema, location="query")
 @blp.response(204)
-@domain_errors
 def delete_logbook(args: dict, logbook_id: uuid.UUID):
     """Delete a logbook (removed for good after 30 days)"""
     service.delete_logbook(_me(), logbook_id, args.get("version"))
@@ -151,7 +111,6 @@ def delete_logbook(args: dict, logbook_id: uuid.UUID):
 @client_only
 @blp.arguments(EntryListArgsSchema, location="query")
 @blp.response(200, EntrySchema(many=True))
-@domain_errors
 def list_entries(args: dict, logbook_id: uuid.UUID):
     """Entries in time order (`deleted=true`: the ones you can still restore)"""
     views = service.list_entries(_me(), logbook_id, deleted=args["deleted"])
@@ -162,7 +121,6 @@ def list_entries(args: dict, logbook_id: uuid.UUID):
 @client_only
 @blp.arguments(EntryCreateSchema)
 @blp.response(201, EntrySchema)
-@domain_errors
 def create_entry(body: dict, logbook_id: uuid.UUID):
     """Add an entry; answers are checked against the type's questions (422 names the field)"""
     entry, _ = service.upsert_entry(_me(), body.pop("id", None), logbook_id, body)
@@ -173,7 +131,6 @@ def create_entry(body: dict, logbook_id: uuid.UUID):
 @blp.get("/entries/<uuid:entry_id>")
 @client_only
 @blp.response(200, EntryDetailSchema)
-@domain_errors
 def get_entry(entry_id: uuid.UUID):
     """One entry with all its revisions (oldest first)"""
     return service.entry_dict(service.get_entry(_me(), entry_id), revisions=True)
@@ -183,7 +140,6 @@ def get_entry(entry_id: uuid.UUID):
 @client_only
 @blp.arguments(EntryUpdateSchema)
 @blp.response(200, EntryDetailSchema)
-@domain_errors
 def update_entry(body: dict, entry_id: uuid.UUID):
     """Edit an entry: the edit becomes a new revision, the earlier ones stay"""
     service.upsert_entry(_me(), entry_id, None, body)
@@ -194,7 +150,6 @@ def update_entry(body: dict, entry_id: uuid.UUID):
 @blp.delete("/entries/<uuid:entry_id>")
 @client_only
 @blp.response(204)
-@domain_errors
 def delete_entry(entry_id: uuid.UUID):
     """Delete an entry; it can be restored for 30 days"""
     service.delete_entry(_me(), entry_id)
@@ -204,7 +159,6 @@ def delete_entry(entry_id: uuid.UUID):
 @blp.post("/entries/<uuid:entry_id>/restore")
 @client_only
 @blp.response(200, EntrySchema)
-@domain_errors
 def restore_entry(entry_id: uuid.UUID):
     """Bring back an entry deleted less than 30 days ago"""
     service.restore_entry(_me(), entry_id)
@@ -217,7 +171,6 @@ def restore_entry(entry_id: uuid.UUID):
 @blp.arguments(PhotoUploadSchema, location="form")
 @blp.arguments(PhotoFileSchema, location="files")
 @blp.response(201, PhotoSchema)
-@domain_errors
 def add_photo(form: dict, files: dict, entry_id: uuid.UUID):
     """Attach a photo (JPEG, PNG or WebP, at most 15 MB; multipart field `file`)
 
@@ -246,7 +199,6 @@ def _image_response(data: bytes, name: str, disposition: str = "inline") -> Resp
 
 @blp.get("/photos/<uuid:photo_id>")
 @client_only
-@domain_errors
 def get_photo(photo_id: uuid.UUID):
     """The cleaned photo (JPEG)"""
     data = service.photo_bytes(_me(), photo_id, "image")
@@ -255,7 +207,6 @@ def get_photo(photo_id: uuid.UUID):
 
 @blp.get("/photos/<uuid:photo_id>/thumbnail")
 @client_only
-@domain_errors
 def get_thumbnail(photo_id: uuid.UUID):
     """A small copy of the cleaned photo (JPEG)"""
     data = service.photo_bytes(_me(), photo_id, "thumb")
@@ -264,7 +215,6 @@ def get_thumbnail(photo_id: uuid.UUID):
 
 @blp.get("/photos/<uuid:photo_id>/original")
 @client_only
-@domain_errors
 def get_original(photo_id: uuid.UUID):
     """The file exactly as sent, only when you chose to keep it (may show time and place)"""
     data = service.photo_bytes(_me(), photo_id, "original")
@@ -274,7 +224,6 @@ def get_original(photo_id: uuid.UUID):
 @blp.delete("/photos/<uuid:photo_id>")
 @client_only
 @blp.response(204)
-@domain_errors
 def delete_photo(photo_id: uuid.UUID):
     """Remove a photo (its hash stays in the chain)"""
     service.delete_photo(_me(), photo_id)
@@ -284,7 +233,6 @@ def delete_photo(photo_id: uuid.UUID):
 @blp.get("/logbooks/<uuid:logbook_id>/verify")
 @client_only
 @blp.response(200, VerifySchema)
-@domain_errors
 def verify(logbook_id: uuid.UUID):
     """Recompute the logbook's hash chain: is it intact, and where does it break?"""
     return service.verify(_me(), logbook_id)
@@ -293,7 +241,6 @@ def verify(logbook_id: uuid.UUID):
 @blp.get("/logbooks/<uuid:logbook_id>/export.pdf")
 @client_only
 @blp.arguments(ExportArgsSchema, location="query")
-@domain_errors
 def export_pdf(args: dict, logbook_id: uuid.UUID):
     """The logbook as a PDF (`lang=nl|en`), with photos, totals and the chain head"""
     data = pdf.export(_me(), logbook_id, args["lang"])

@@ -19,41 +19,47 @@ from __future__ import annotations
 import hashlib
 import logging
 import uuid
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 from flask import current_app
-from marshmallow import ValidationError
 from sqlalchemy import func, select
 
 from api import crypto, storage
 from api.content.logbook_templates import TEMPLATES
 from api.db import db, utcnow
+from api.domain import Conflict, Gone, Invalid, NotFound, TooLarge
 from api.images import process_photo
 from api.logbook import answers as answer_rules
-from api.logbook import chain
-from api.logbook.models import Entry, Logbook, LogbookEvent, Photo, title_aad
+from api.logbook import chain, rules
+from api.logbook.models import (
+    ENTRY_ENTITY,
+    LOGBOOK_ENTITY,
+    Entry,
+    Logbook,
+    LogbookEvent,
+    Photo,
+    title_aad,
+)
 from api.sync.changelog import (
     lock_owner,
     queue_insert,
     record_change,
     transaction_cache,
-    write_queued,
 )
-from api.sync.registry import Conflict, NotFound
+from schemas.logbook import LogbookSchema
 
 log = logging.getLogger(__name__)  # ids and counts only, never content
 
 RESTORE_DAYS = 30
 DEFAULT_PHOTO_QUOTA = 500 * 1024 * 1024
 PRINT_SIDE = 1280  # the PDF's photo size (~270 dpi at 12 cm): keeps a 50-photo export quick
-LOGBOOK, ENTRY = "logbook", "logbook_entry"
 
 
-class QuotaExceeded(Exception):
-    pass
+CHANGED_ELSEWHERE = "This was changed elsewhere. The current version is in 'errors.current'."
+QUOTA_FULL = "Your photo storage is full. Delete some photos before adding new ones."
+PHOTO_DAMAGED = "This photo is damaged and cannot be shown."
 
 
 # ---------------------------------------------------------------- logbooks
@@ -87,7 +93,8 @@ def title_of(logbook: Logbook) -> str | None:
 def _check_version(base_version: int | None, logbook: Logbook) -> None:
     # The snapshot (a decrypt) is made only for the rare conflict.
     if base_version is not None and base_version != logbook.version:
-        raise Conflict(logbook_dict(logbook), logbook.version)
+        current = LogbookSchema().dump(logbook_dict(logbook))
+        raise Conflict(CHANGED_ELSEWHERE, {"current": current}, version=logbook.version)
 
 
 def upsert_logbook(owner_id: int, logbook_id: uuid.UUID | None, data: dict[str, Any],
@@ -98,29 +105,28 @@ def upsert_logbook(owner_id: int, logbook_id: uuid.UUID | None, data: dict[str, 
     existing = db.session.get(Logbook, logbook_id)
     if existing is None:
         if "type" not in data or "title" not in data:
-            raise ValidationError({k: ["Missing data for required field."]
+            raise Invalid({k: ["Missing data for required field."]
                                    for k in ("type", "title") if k not in data})
         logbook = Logbook(id=logbook_id, owner_id=owner_id, type=data["type"], version=1,
                           chain_seq=0, chain_head=chain.GENESIS)
         logbook.title = crypto.encrypt_text(data["title"], title_aad(logbook))
         db.session.add(logbook)
         db.session.flush()
-        record_change(owner_id, LOGBOOK, logbook.id, logbook.version)
+        record_change(owner_id, LOGBOOK_ENTITY, logbook.id, logbook.version)
         return logbook, True
     logbook = _logbook(owner_id, logbook_id)
     _check_version(base_version, logbook)
     if "type" in data and data["type"] != logbook.type and _has_entries(logbook):
-        raise ValidationError({"type": ["The type cannot change once there are entries."]})
+        raise Invalid({"type": ["The type cannot change once there are entries."]})
     logbook.type = data.get("type", logbook.type)
     if "title" in data:
         logbook.title = crypto.encrypt_text(data["title"], title_aad(logbook))
     _bump(logbook)
-    record_change(owner_id, LOGBOOK, logbook.id, logbook.version)
+    record_change(owner_id, LOGBOOK_ENTITY, logbook.id, logbook.version)
     return logbook, False
 
 
 def _has_entries(logbook: Logbook) -> bool:
-    write_queued()
     return db.session.scalar(
         select(func.count()).select_from(Entry).where(Entry.logbook_id == logbook.id)
     ) > 0
@@ -137,7 +143,7 @@ def delete_logbook(owner_id: int, logbook_id: uuid.UUID, base_version: int | Non
     _check_version(base_version, logbook)
     logbook.deleted_at = utcnow()
     _bump(logbook)
-    record_change(owner_id, LOGBOOK, logbook.id, logbook.version, deleted=True)
+    record_change(owner_id, LOGBOOK_ENTITY, logbook.id, logbook.version, deleted=True)
     return logbook.version
 
 
@@ -211,7 +217,6 @@ def view_of(entry: Entry) -> EntryView:
 
 
 def _entry(owner_id: int, entry_id: uuid.UUID, *, deleted: bool = False) -> Entry:
-    write_queued()  # an entry created earlier in this sync batch may still be buffered
     entry = db.session.get(Entry, entry_id)
     if (entry is None or entry.owner_id != owner_id or entry.purged_at
             or (entry.deleted_at and not deleted)):
@@ -237,9 +242,9 @@ def _revision_content(logbook: Logbook, data: dict[str, Any], current: dict | No
     merged = {**(current or {}), **{k: v for k, v in data.items() if k in ("answers", "note")}}
     when = data.get("occurred_at") or occurred_at
     if when is None:
-        raise ValidationError({"occurred_at": ["Missing data for required field."]})
+        raise Invalid({"occurred_at": ["Missing data for required field."]})
     if "answers" not in merged:
-        raise ValidationError({"answers": ["Missing data for required field."]})
+        raise Invalid({"answers": ["Missing data for required field."]})
     note = merged.get("note")
     return {
         "occurred_at": when.isoformat(),
@@ -251,8 +256,8 @@ def _revision_content(logbook: Logbook, data: dict[str, Any], current: dict | No
 def prefetch_entries(owner_id: int, entry_ids: list[uuid.UUID]) -> None:
     """Before a batch of entry writes in this transaction (a sync request): load the entries
     and the owner's logbooks in two queries, and remember which ids are new, so that each write
-    reads nothing and new entries are buffered for one multi-row insert (the caller runs
-    `write_queued` before its savepoint ends). Valid until the transaction ends; the caller
+    reads nothing and new entries are buffered for one multi-row insert (written when the
+    batch's savepoint ends, or before the next query). Valid until the transaction ends; the caller
     holds the owner lock."""
     keep = transaction_cache("prefetched")  # strong references: the identity map is weak
     keep["logbooks"] = list(db.session.scalars(select(Logbook).where(
@@ -271,7 +276,7 @@ def upsert_entry(owner_id: int, entry_id: uuid.UUID | None, logbook_id: uuid.UUI
 
     `data` may be partial for an existing entry (answers replace the answers as a whole).
     -> (entry, created); a created entry of a sync batch is a detached copy of the buffered
-    row (id and version). :raise NotFound: :raise ValidationError:
+    row (id and version). :raise NotFound: :raise Invalid:
     """
     lock_owner(owner_id)
     entry_id = entry_id or uuid.uuid4()
@@ -298,11 +303,11 @@ def upsert_entry(owner_id: int, entry_id: uuid.UUID | None, logbook_id: uuid.UUI
         else:
             db.session.add(entry)
         log.debug("logbook entry %s created", entry_id)  # a sync batch logs one summary
-        record_change(owner_id, ENTRY, entry_id, 1, queued=queued)
+        record_change(owner_id, ENTRY_ENTITY, entry_id, 1, queued=queued)
         return entry, True
     entry = _entry(owner_id, entry_id)
     if logbook_id is not None and logbook_id != entry.logbook_id:
-        raise ValidationError({"logbook_id": ["An entry cannot move to another logbook."]})
+        raise Invalid({"logbook_id": ["An entry cannot move to another logbook."]})
     logbook = _logbook(owner_id, entry.logbook_id)
     current = view_of(entry).current or {}
     content = _revision_content(logbook, data, current, entry.occurred_at)
@@ -311,7 +316,7 @@ def upsert_entry(owner_id: int, entry_id: uuid.UUID | None, logbook_id: uuid.UUI
     _bump(entry)
     chain.append(logbook, "revision", content, entry_id=entry.id, revision=entry.revision_count)
     log.debug("logbook entry %s revision %d", entry.id, entry.revision_count)
-    record_change(owner_id, ENTRY, entry.id, entry.version)
+    record_change(owner_id, ENTRY_ENTITY, entry.id, entry.version)
     return entry, False
 
 
@@ -319,7 +324,8 @@ _EVENT_COLUMNS = [c.key for c in LogbookEvent.__table__.columns if c.key != "id"
 
 
 def _existing_entry(entry_id: uuid.UUID) -> Entry | None:
-    write_queued()  # it may have been created earlier in this sync batch, still buffered
+    # An entry created earlier in this sync batch may still be buffered: the query writes it
+    # first (api/sync/changelog.py).
     return db.session.get(Entry, entry_id)
 
 
@@ -327,7 +333,7 @@ def _event(entry: Entry, kind: str, content: dict[str, Any], *, deleted: bool = 
     logbook = _logbook(entry.owner_id, entry.logbook_id)
     chain.append(logbook, kind, content, entry_id=entry.id)
     _bump(entry)
-    record_change(entry.owner_id, ENTRY, entry.id, entry.version, deleted=deleted)
+    record_change(entry.owner_id, ENTRY_ENTITY, entry.id, entry.version, deleted=deleted)
     return entry.version
 
 
@@ -406,25 +412,11 @@ def entry_dict(view: EntryView, *, revisions: bool = False) -> dict[str, Any]:
 
 
 def damage_totals(views: list[EntryView]) -> dict[str, Any]:
-    """Sums in cents per category and overall: amount, reimbursed, outstanding."""
-    def zero() -> dict[str, int]:
-        return {"amount_cents": 0, "reimbursed_cents": 0, "outstanding_cents": 0}
-
-    per: dict[str, dict[str, int]] = defaultdict(zero)
-    overall, damaged = zero(), 0
-    for view in views:
-        if view.current is None:
-            damaged += 1
-            continue
-        a = view.current["answers"]
-        back = answer_rules.reimbursed_cents(a)
-        for bucket in (per[a["category"]], overall):
-            bucket["amount_cents"] += a["amount_cents"]
-            bucket["reimbursed_cents"] += back
-            bucket["outstanding_cents"] += a["amount_cents"] - back
-    order = [o["value"] for o in TEMPLATES["damages"]["questions"][0]["options"]]
-    return {"per_category": {k: per[k] for k in order if k in per}, "overall": overall,
-            "damaged_entries": damaged}
+    """Sums in cents per category and overall: amount, reimbursed, outstanding (the rule is
+    api/logbook/rules.py, which the phone shares)."""
+    categories = next(q for q in TEMPLATES["damages"]["questions"] if q["key"] == "category")
+    return rules.damage_totals([v.current["answers"] if v.current else None for v in views],
+                               [o["value"] for o in categories["options"]])
 
 
 def logbook_detail(owner_id: int, logbook_id: uuid.UUID) -> dict[str, Any]:
@@ -444,7 +436,7 @@ def _quota() -> int:
 
 
 def add_photo(owner_id: int, entry_id: uuid.UUID, raw: bytes, keep_original: bool) -> Photo:
-    """Clean, store encrypted, and chain a photo. :raise ImageRejected: :raise QuotaExceeded:"""
+    """Clean, store encrypted, and chain a photo. :raise ImageRejected: :raise TooLarge:"""
     lock_owner(owner_id)
     entry = _entry(owner_id, entry_id)
     image = process_photo(raw, print_side=PRINT_SIDE)
@@ -455,7 +447,7 @@ def add_photo(owner_id: int, entry_id: uuid.UUID, raw: bytes, keep_original: boo
         select(func.coalesce(func.sum(Photo.stored_bytes), 0)).where(Photo.owner_id == owner_id)
     )
     if used + sum(len(b) for b in blobs.values()) > _quota():
-        raise QuotaExceeded()
+        raise TooLarge(QUOTA_FULL)
     photo = Photo(id=uuid.uuid4(), entry_id=entry.id, owner_id=owner_id,
                   sha256=hashlib.sha256(image.data).hexdigest(),
                   original_sha256=image.original_sha256,
@@ -481,15 +473,19 @@ def get_photo(owner_id: int, photo_id: uuid.UUID) -> Photo:
 
 
 def photo_bytes(owner_id: int, photo_id: uuid.UUID, variant: str) -> bytes:
-    """variant: image | thumb | print | original. :raise NotFound: :raise DecryptionError:"""
+    """variant: image | thumb | print | original.
+
+    :raise NotFound: not this owner's photo, or no such variant kept
+    :raise Gone: the stored file is missing or does not decrypt (damaged)
+    """
     photo = get_photo(owner_id, photo_id)
     key = getattr(photo, f"{variant}_key")
     if key is None:
         raise NotFound()
     try:
         return storage.get_encrypted(key, owner_id)
-    except storage.BlobNotFound as exc:
-        raise crypto.DecryptionError("missing") from exc
+    except (storage.BlobNotFound, crypto.DecryptionError) as exc:
+        raise Gone(PHOTO_DAMAGED) from exc
 
 
 def delete_photo(owner_id: int, photo_id: uuid.UUID) -> None:

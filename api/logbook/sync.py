@@ -15,8 +15,8 @@ from sqlalchemy import select
 from api.auth.models import User
 from api.db import db
 from api.logbook import service
-from api.logbook.models import Entry, Logbook
-from api.sync.registry import SyncEntity, register
+from api.logbook.models import ENTRY_ENTITY, LOGBOOK_ENTITY, Entry, Logbook
+from api.sync.registry import SyncEntity
 from schemas.logbook import EntrySchema, EntrySyncSchema, LogbookCreateSchema, LogbookSchema
 
 _logbook_schema = LogbookSchema()
@@ -82,7 +82,9 @@ def entry_ids(owner: User) -> list[uuid.UUID]:
     ))
 
 
-register(SyncEntity("logbook", LogbookCreateSchema, upsert_logbook, delete_logbook,
-                    logbook_snapshot, logbook_ids, logbook_snapshots))
-register(SyncEntity("logbook_entry", EntrySyncSchema, upsert_entry, delete_entry,
-                    entry_snapshot, entry_ids, entry_snapshots, prefetch_entries))
+ENTITIES = (
+    SyncEntity(LOGBOOK_ENTITY, LogbookCreateSchema, upsert_logbook, delete_logbook,
+               logbook_snapshot, logbook_ids, logbook_snapshots),
+    SyncEntity(ENTRY_ENTITY, EntrySyncSchema, upsert_entry, delete_entry,
+               entry_snapshot, entry_ids, entry_snapshots, prefetch_entries),
+)

@@ -16,9 +16,20 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, delete, func, select, update
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    delete,
+    event,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column
 from sqlalchemy.schema import Table
 
 from api.db import GUID, Base, UTCDateTime, db, utcnow
@@ -65,8 +76,10 @@ def transaction_cache(name: str) -> dict:
 
 def queue_insert(table: Table, row: dict) -> None:
     """Buffer a new row for `write_queued`: many new rows of a sync batch cost far less as one
-    multi-row INSERT per table than as ORM objects. Nothing reads them until they are written,
-    so only write rows that nothing in the same savepoint reads back before `write_queued`."""
+    multi-row INSERT per table than as ORM objects. They are written by `write_queued` at the
+    end of the sync batch's savepoint, or before the session's next query, whichever is first.
+    (An object fetched by primary key that is already in the identity map needs no query; the
+    buffered rows never are.)"""
     transaction_cache("queued_rows").setdefault(table, []).append(row)
 
 
@@ -78,6 +91,16 @@ def write_queued() -> None:
     queued.clear()
     for table, rows in batches:
         db.session.execute(table.insert(), rows)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _write_queued_before_a_read(state: ORMExecuteState) -> None:
+    """Buffered rows are written before any query of the session reads, so no service has to
+    remember to: a read always sees the rows written before it in the transaction."""
+    caches = state.session.info.get("transaction_caches")
+    if (state.is_select and caches and caches.get("queued_rows")
+            and caches.get("transaction") is state.session.get_transaction()):
+        write_queued()
 
 
 def discard_queued() -> None:

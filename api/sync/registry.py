@@ -1,39 +1,19 @@
 """The registry of syncable entities.
 
-Each domain registers its entities in its own `sync.py`, listed in SYNC_MODULES; the sync
-module knows nothing else about them. A mutation's `data` is loaded with the entity's schema
-(the same body as its REST POST), so a record is valid or invalid the same way on both paths.
+Each domain declares its entities in its own `sync.py` (`ENTITIES`) and lists them in its
+`domain.py`; `create_app` registers them. The sync module knows nothing else about them. A
+mutation's `data` is loaded with the entity's schema (the same body as its REST POST), so a
+record is valid or invalid the same way on both paths.
 """
 
 from __future__ import annotations
 
-import functools
-import importlib
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from api.auth.models import User
-
-# Modules that call `register(...)` when imported.
-SYNC_MODULES: tuple[str, ...] = (
-    "api.logbook.sync",
-    "api.dossier.sync",
-)
-
-
-class NotFound(Exception):
-    """The record (or its parent) does not exist for this owner. Never says which."""
-
-
-class Conflict(Exception):
-    """The mutation's base_version is stale; `current` is the server's record (snapshot)."""
-
-    def __init__(self, current: dict[str, Any] | None, version: int) -> None:
-        super().__init__("conflict")
-        self.current = current
-        self.version = version
 
 
 @dataclass(frozen=True)
@@ -42,7 +22,8 @@ class SyncEntity:
     # Marshmallow schema class of the REST POST body; a mutation's `data` is loaded with it.
     schema: type
     # (owner, id, loaded data, base_version) -> new version. Creates when the id is new for this
-    # owner, updates when it exists. Raises NotFound, Conflict, or marshmallow.ValidationError.
+    # owner, updates when it exists. Raises NotFound, Conflict or Invalid (api/domain.py), or a
+    # marshmallow ValidationError.
     upsert: Callable[[User, uuid.UUID, dict[str, Any], int | None], int]
     # (owner, id, base_version) -> version of the tombstone. Raises NotFound or Conflict.
     delete: Callable[[User, uuid.UUID, int | None], int]
@@ -65,20 +46,13 @@ _entities: dict[str, SyncEntity] = {}
 
 
 def register(entity: SyncEntity) -> None:
+    """Called by create_app for each domain's entities; registering one again replaces it."""
     _entities[entity.name] = entity
 
 
 def entity(name: str) -> SyncEntity | None:
-    load()
     return _entities.get(name)
 
 
 def entities() -> dict[str, SyncEntity]:
-    load()
     return dict(_entities)
-
-
-@functools.cache  # importing once is enough; not on every lookup of a 500-mutation batch
-def load() -> None:
-    for module in SYNC_MODULES:
-        importlib.import_module(module)

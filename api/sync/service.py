@@ -53,10 +53,11 @@ from sqlalchemy.exc import DataError, IntegrityError
 from api import crypto
 from api.auth.models import User
 from api.db import db, utcnow
+from api.domain import Conflict, NotFound
 from api.sync import changelog, registry
 from api.sync.changelog import Change, OwnerSequence, lock_owner
 from api.sync.models import MUTATION_RETENTION, MutationLog
-from api.sync.registry import Conflict, NotFound, SyncEntity
+from api.sync.registry import SyncEntity
 from schemas.sync import MutationSchema
 
 log = logging.getLogger(__name__)

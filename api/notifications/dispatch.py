@@ -2,8 +2,13 @@
 
 Every way runs the same round: claim due outbox rows (a lease, so several dispatchers can run
 side by side), plan, send, record. With PUSH_QUEUE_URL set, the round only claims and enqueues
-the outbox ids on Redis; RQ workers (`deliver`) plan, send and record. A timer in the loop runs
-the housekeeping: open-task reminders (`send-due`) and pruning.
+the outbox ids on Redis; RQ workers run `worker.deliver` (beside wsgi.py), which plans, sends
+and records. A timer in the loop runs the housekeeping: the domains' reminders (`send-due`)
+and pruning.
+
+`init_app(app)` adds the push settings and, unless PUSH_DISPATCHER is "off" (tests, or when a
+separate `flask push worker` runs), starts the dispatcher thread on the app's first request —
+not at import, so `flask db upgrade` and other commands never start it.
 """
 
 from __future__ import annotations
@@ -15,17 +20,19 @@ import time
 import uuid
 from datetime import datetime
 
-from flask import Flask, current_app, has_app_context
+from flask import Flask, current_app
 
 from api.db import db, utcnow
+from api.notifications import service
 from push.dispatcher import Sender
 
 log = logging.getLogger(__name__)
 
 QUEUE_NAME = "houvast-push"
+WORKER_JOB = "worker.deliver"  # by name: the worker's entry point sits above the api package
 BATCH = 500
 IDS_PER_JOB = 50
-# Settings with their defaults (push.init_app puts them in app.config).
+# Settings with their defaults (init_app puts them in app.config).
 DEFAULTS = {"PUSH_POLL_SECONDS": 2.0, "PUSH_HOUSEKEEPING_SECONDS": 900.0, "PUSH_THREADS": 8,
             "PUSH_TIMEOUT": 10.0}
 
@@ -43,8 +50,6 @@ def sender_for(app: Flask) -> Sender:
 
 def process(ids: list[uuid.UUID], sender: Sender, now: datetime) -> int:
     """Plan, send and record claimed rows; commits between steps. -> messages sent."""
-    from api.push import service
-
     jobs = service.plan(ids, now)
     db.session.commit()  # nothing stays locked while we wait on push services
     results = sender.send_many(jobs, now.timestamp())
@@ -55,8 +60,6 @@ def process(ids: list[uuid.UUID], sender: Sender, now: datetime) -> int:
 
 def run_once(sender: Sender, now: datetime | None = None, limit: int = BATCH) -> int:
     """One round in this process: -> messages sent (0 when nothing was due)."""
-    from api.push import service
-
     now = now or utcnow()
     ids = service.claim_due(now, secrets.token_hex(8), limit)
     db.session.commit()
@@ -65,12 +68,10 @@ def run_once(sender: Sender, now: datetime | None = None, limit: int = BATCH) ->
 
 def enqueue_due(queue, now: datetime | None = None, limit: int = BATCH) -> int:
     """Claim due rows and hand their ids to RQ workers. -> rows enqueued."""
-    from api.push import service
-
     ids = service.claim_due(now or utcnow(), secrets.token_hex(8), limit)
     db.session.commit()
     for start in range(0, len(ids), IDS_PER_JOB):
-        queue.enqueue(deliver, [str(i) for i in ids[start:start + IDS_PER_JOB]])
+        queue.enqueue(WORKER_JOB, [str(i) for i in ids[start:start + IDS_PER_JOB]])
     return len(ids)
 
 
@@ -81,25 +82,12 @@ def rq_queue(url: str):
     return Queue(QUEUE_NAME, connection=Redis.from_url(url))
 
 
-_worker_app: Flask | None = None
-
-
-def deliver(ids: list[str]) -> int:
-    """The RQ job: send the outbox rows `ids` (claimed by `enqueue_due`)."""
-    global _worker_app
-    if not has_app_context():
-        if _worker_app is None:
-            from api import create_app
-
-            _worker_app = create_app()
-        with _worker_app.app_context():
-            return deliver(ids)
-    return process([uuid.UUID(i) for i in ids], sender_for(current_app), utcnow())
+def deliver(ids: list[str], now: datetime | None = None) -> int:
+    """Send the outbox rows `ids` (claimed by `enqueue_due`), in an app context."""
+    return process([uuid.UUID(i) for i in ids], sender_for(current_app), now or utcnow())
 
 
 def housekeeping(now: datetime | None = None) -> tuple[int, dict[str, int]]:
-    from api.push import service
-
     reminders = service.send_due(now)
     pruned = service.prune(now)
     db.session.commit()
@@ -130,3 +118,27 @@ def serve(app: Flask, stop: threading.Event) -> None:
                 db.session.rollback()
         if not busy:
             stop.wait(poll)
+
+
+def init_app(app: Flask) -> None:
+    if "houvast_push" in app.extensions:
+        return
+    app.config.setdefault("PUSH_DISPATCHER", "off" if app.testing else "thread")
+    for name, value in DEFAULTS.items():
+        app.config.setdefault(name, value)
+    # `stop` ends the thread (tests, shutdown); `thread` is set once it runs.
+    state: dict = {"stop": threading.Event(), "thread": None}
+    app.extensions["houvast_push"] = state
+    if app.config["PUSH_DISPATCHER"] != "thread":
+        return
+    lock = threading.Lock()
+
+    @app.before_request
+    def _start_dispatcher() -> None:
+        if state["thread"] is not None:
+            return
+        with lock:
+            if state["thread"] is None:
+                state["thread"] = threading.Thread(target=serve, args=(app, state["stop"]),
+                                                   name="push-dispatcher", daemon=True)
+                state["thread"].start()

@@ -9,7 +9,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from push import queue
+from api.notifications import dispatch
 
 push_cli = AppGroup("push", help="Web push notifications.")
 
@@ -25,14 +25,14 @@ def worker() -> None:
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
     click.echo("push worker: running (Ctrl+C stops)")
-    queue.serve(current_app._get_current_object(), stop)
-    queue.sender_for(current_app).close()
+    dispatch.serve(current_app._get_current_object(), stop)
+    dispatch.sender_for(current_app).close()
 
 
 @push_cli.command("send-due")
 def send_due() -> None:
     """Queue open-task reminders and remove unused subscriptions (run from cron)."""
-    reminders, pruned = queue.housekeeping()
+    reminders, pruned = dispatch.housekeeping()
     click.echo(f"{reminders} reminder(s) queued; {pruned['subscriptions']} unused "
                f"subscription(s) removed")
 
@@ -41,7 +41,7 @@ def send_due() -> None:
 def prune() -> None:
     """Remove subscriptions unused for 60 days and delivery records older than 90 days."""
     from api.db import db
-    from api.push import service
+    from api.notifications import service
 
     pruned = service.prune()
     db.session.commit()

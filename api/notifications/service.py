@@ -2,7 +2,7 @@
 
 Other domains call `notify(...)` inside their own transaction; it only adds an outbox row, so a
 notification exists exactly when the change that caused it was committed. Nothing here commits:
-the caller (a route, or push/queue.py for the dispatcher) owns the transaction.
+the caller (a route, or api/notifications/dispatch.py for the dispatcher) owns the transaction.
 
 The dispatcher works in three steps so no transaction stays open while it waits on the network:
 `claim_due` (lease due rows to this dispatcher), `plan` (preferences, quiet hours, one delivery
@@ -30,7 +30,9 @@ from sqlalchemy.orm import selectinload
 
 from api import crypto
 from api.db import db, utcnow
-from api.push.models import (
+from api.domain import Invalid, NotFound
+from api.notifications import registry
+from api.notifications.models import (
     Delivery,
     Notification,
     Preference,
@@ -44,19 +46,10 @@ from push.dispatcher import Job, Result
 
 log = logging.getLogger(__name__)
 
-KINDS = payload.KINDS
 LEASE = timedelta(minutes=5)  # a claimed row is due again if its dispatcher died meanwhile
 UNUSED_FOR = timedelta(days=60)
 KEEP_RECORDS = timedelta(days=90)
-TASKS_VIEW = "/tasks"
-
-
-class InvalidSubscription(ValueError):
-    """The subscription cannot be accepted; `errors` maps fields to messages."""
-
-    def __init__(self, errors: dict[str, Any]) -> None:
-        super().__init__("invalid push subscription")
-        self.errors = errors
+BAD_SUBSCRIPTION = "This push subscription cannot be used. See 'errors'."
 
 
 # --- the outbox API for other domains ----------------------------------------------------------
@@ -74,8 +67,8 @@ def notify(user_id: int, kind: str, view: str, detail: dict | None = None,
         characters, a TTL outside 1 s..28 days, or a view that is not a path
     """
     topic = topic or kind
-    if kind not in KINDS:
-        raise ValueError(f"kind must be one of {KINDS}")
+    if kind not in registry.kinds():
+        raise ValueError(f"kind must be one of {registry.kinds()}")
     if urgency not in payload.URGENCIES:
         raise ValueError(f"urgency must be one of {payload.URGENCIES}")
     if not payload.TOPIC.fullmatch(topic):
@@ -100,7 +93,7 @@ def _b64decode(value: str) -> bytes:
 
 
 def validate_subscription(endpoint: str, p256dh: str, auth: str) -> None:
-    """:raise InvalidSubscription: with a message per wrong field"""
+    """:raise Invalid: with a message per wrong field"""
     errors: dict[str, Any] = {}
     problem = endpoint_problem(endpoint, current_app.config["PUSH_ALLOWED_HOSTS"])
     if problem:
@@ -122,7 +115,7 @@ def validate_subscription(endpoint: str, p256dh: str, auth: str) -> None:
     if keys:
         errors["keys"] = keys
     if errors:
-        raise InvalidSubscription(errors)
+        raise Invalid(errors, BAD_SUBSCRIPTION)
 
 
 def subscribe(user_id: int, endpoint: str, p256dh: str, auth: str,
@@ -133,7 +126,7 @@ def subscribe(user_id: int, endpoint: str, p256dh: str, auth: str,
     Idempotent per endpoint. An endpoint belongs to one person: subscribing it again under
     another account moves it (the device changed hands or accounts).
 
-    :raise InvalidSubscription: endpoint not allowed or keys not valid
+    :raise Invalid: endpoint not allowed or keys not valid
     """
     validate_subscription(endpoint, p256dh, auth)
     now = utcnow()
@@ -161,11 +154,12 @@ def forget_session(session_id: uuid.UUID) -> int:
     return result.rowcount or 0
 
 
-def unsubscribe(user_id: int, endpoint: str) -> bool:
-    """Delete this person's subscription for `endpoint`; False when there is none."""
+def unsubscribe(user_id: int, endpoint: str) -> None:
+    """Delete this person's subscription for `endpoint`. :raise NotFound: there is none"""
     result = db.session.execute(delete(Subscription).where(
         Subscription.endpoint == endpoint, Subscription.user_id == user_id))
-    return result.rowcount == 1
+    if result.rowcount != 1:
+        raise NotFound("This device has no push subscription.")
 
 
 # --- preferences --------------------------------------------------------------------------------
@@ -182,7 +176,8 @@ class Preferences:
 
     def as_dict(self) -> dict[str, Any]:
         quiet = None if self.quiet is None else {"start": self.quiet[0], "end": self.quiet[1]}
-        return {"kinds": {kind: self.wants(kind) for kind in KINDS}, "quiet_hours": quiet,
+        return {"kinds": {kind: self.wants(kind) for kind in registry.kinds()},
+                "quiet_hours": quiet,
                 "timezone": self.timezone, "detailed": self.detailed}
 
 
@@ -212,13 +207,16 @@ def set_preferences(user_id: int, kinds: dict[str, bool], quiet_hours: dict[str,
                     detailed: bool, timezone: str | None = None) -> dict[str, Any]:
     """Replace the preferences; kinds not named stay as they were.
 
-    :raise ValueError: an unknown time zone
+    :raise Invalid: an unknown time zone, or a kind no domain declares
     """
+    unknown = sorted(set(kinds) - set(registry.kinds()))
+    if unknown:
+        raise Invalid({"kinds": {kind: ["Unknown field."] for kind in unknown}})
     if timezone is not None:
         try:
             ZoneInfo(timezone)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError("unknown time zone") from exc
+            raise Invalid({"timezone": ["Unknown time zone."]}, "Unknown time zone.") from exc
     row = db.session.get(Preference, user_id)
     if row is None:
         row = Preference(user_id=user_id, kinds={}, timezone=rules.DEFAULT_ZONE)
@@ -376,12 +374,12 @@ def _at(timestamp: float | None, now: datetime) -> datetime:
 
 # --- reminders and housekeeping -----------------------------------------------------------------
 
-def _claim_reminder(user_id: int, topic: str, now: datetime) -> bool:
-    """True when no reminder with `topic` went to `user_id` in the last period (and note one)."""
+def _claim_reminder(user_id: int, topic: str, every: timedelta, now: datetime) -> bool:
+    """True when no reminder with `topic` went to `user_id` in the last `every` (and note one)."""
     moved = db.session.execute(
         update(ReminderState)
         .where(ReminderState.user_id == user_id, ReminderState.topic == topic,
-               ReminderState.last_at <= now - rules.REMINDER_EVERY)
+               ReminderState.last_at <= now - every)
         .values(last_at=now), execution_options={"synchronize_session": False})
     if moved.rowcount == 1:
         return True
@@ -396,26 +394,24 @@ def _claim_reminder(user_id: int, topic: str, now: datetime) -> bool:
     return True
 
 
-def tasks_text(count: int) -> str:
-    return f"U heeft nog {count} open {'taak' if count == 1 else 'taken'}"
-
-
 def send_due(now: datetime | None = None) -> int:
-    """Queue open-task reminders: tasks open > 3 days, one per person per 3 days, never in
-    quiet hours, one message for all open tasks (a newer one replaces the older: same topic).
-    -> how many were queued."""
+    """Queue the domains' reminders (api/domain.py `Reminder`): one message per person and
+    reminder for everything waiting (a newer one replaces the older: same topic), at most one
+    per `every`, never in quiet hours (a later run sends it), not when the person switched the
+    kind off. -> how many were queued."""
     now = now or utcnow()
-    due = {user_id: count for user_id, (count, since) in rules.open_tasks().items()
-           if since <= now - rules.REMINDER_AFTER}
     queued = 0
-    for user_id, pref in preferences(due).items():
-        if not pref.wants("tasks") or rules.quiet_until(now, pref.quiet, pref.timezone):
-            continue  # in quiet hours: a later run (after they end) sends it
-        if not _claim_reminder(user_id, rules.REMINDER_TOPIC, now):
-            continue
-        notify(user_id, "tasks", TASKS_VIEW, topic=rules.REMINDER_TOPIC,
-               detail={"title": payload.DISCREET_TITLE, "body": tasks_text(due[user_id])})
-        queued += 1
+    for reminder in registry.reminders():
+        due = {user_id: count for user_id, count in reminder.due(now).items() if count > 0}
+        for user_id, pref in preferences(due).items():
+            if not pref.wants(reminder.kind) or rules.quiet_until(now, pref.quiet,
+                                                                  pref.timezone):
+                continue
+            if not _claim_reminder(user_id, reminder.topic, reminder.every, now):
+                continue
+            notify(user_id, reminder.kind, reminder.view, topic=reminder.topic,
+                   detail={"title": payload.DISCREET_TITLE, "body": reminder.text(due[user_id])})
+            queued += 1
     return queued
 
 

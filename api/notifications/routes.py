@@ -9,8 +9,8 @@ from flask import current_app
 from flask_jwt_extended import current_user, get_jwt
 
 from api.db import db
-from api.push import service
-from api.smorest import Blueprint, abort
+from api.notifications import service
+from api.smorest import Blueprint
 from schemas.push import (
     PreferencesSchema,
     SubscriptionOutSchema,
@@ -37,14 +37,10 @@ def vapid_public_key():
 def subscribe(data):
     """Subscribe this device (idempotent per endpoint)"""
     expires = data["expiration_time"]
-    try:
-        sub, created = service.subscribe(
-            current_user.id, data["endpoint"], data["keys"]["p256dh"], data["keys"]["auth"],
-            None if expires is None else datetime.fromtimestamp(expires / 1000, UTC),
-            session_id=uuid.UUID(get_jwt()["sid"]))
-    except service.InvalidSubscription as exc:
-        abort(422, message="This push subscription cannot be used. See 'errors'.",
-              errors=exc.errors)
+    sub, created = service.subscribe(
+        current_user.id, data["endpoint"], data["keys"]["p256dh"], data["keys"]["auth"],
+        None if expires is None else datetime.fromtimestamp(expires / 1000, UTC),
+        session_id=uuid.UUID(get_jwt()["sid"]))
     db.session.commit()
     return sub, 201 if created else 200
 
@@ -55,8 +51,7 @@ def subscribe(data):
 @blp.response(204)
 def unsubscribe(data):
     """Stop notifications on this device"""
-    if not service.unsubscribe(current_user.id, data["endpoint"]):
-        abort(404, message="This device has no push subscription.")
+    service.unsubscribe(current_user.id, data["endpoint"])
     db.session.commit()
 
 
@@ -74,9 +69,6 @@ def get_preferences():
 @blp.response(200, PreferencesSchema)
 def put_preferences(data):
     """Change the notification preferences"""
-    try:
-        prefs = service.set_preferences(current_user.id, **data)
-    except ValueError:
-        abort(422, message="Unknown time zone.", errors={"timezone": ["Unknown time zone."]})
+    prefs = service.set_preferences(current_user.id, **data)
     db.session.commit()
     return prefs

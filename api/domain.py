@@ -1,0 +1,123 @@
+"""What a domain is made of, and the errors its rules raise.
+
+A domain (the logbook, the dossier, later the recovery meter) is a package under api/ with a
+`domain.py` that builds one `Domain`: its blueprints, commands, sync entities, push kinds,
+reminders and models. `api/domains.py` lists the domains once; `create_app` wires what each
+declares. Nothing here imports Flask: services raise these errors, and one handler in
+api/errors.py turns them into the JSON error shape (and rolls the transaction back).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from marshmallow import ValidationError
+
+if TYPE_CHECKING:
+    import click
+    from flask_smorest import Blueprint
+
+    from api.sync.registry import SyncEntity
+
+
+# --- errors ---------------------------------------------------------------------------------
+
+
+class DomainError(Exception):
+    """A rule said no. `message` is for a person (None: the status's default message);
+    `errors` maps field names to messages."""
+
+    status: ClassVar[int] = 400
+
+    def __init__(self, message: str | None = None, errors: Mapping[str, Any] | None = None,
+                 headers: Mapping[str, str] | None = None) -> None:
+        super().__init__(message or type(self).__name__)
+        self.message = message
+        self.errors: dict[str, Any] = dict(errors or {})
+        self.headers: dict[str, str] = dict(headers or {})
+
+
+class NotFound(DomainError):
+    """Missing, or not the caller's: never says which (others get 404, not 403)."""
+
+    status = 404
+
+
+class Forbidden(DomainError):
+    status = 403
+
+
+class Conflict(DomainError):
+    """A stale base version, or a state that excludes the change. `version` is the server's
+    current version when there is one (the sync sends the current record with it)."""
+
+    status = 409
+
+    def __init__(self, message: str | None = None, errors: Mapping[str, Any] | None = None,
+                 *, version: int | None = None) -> None:
+        super().__init__(message, errors)
+        self.version = version
+
+
+class Gone(DomainError):
+    status = 410
+
+
+class TooLarge(DomainError):
+    status = 413
+
+
+class Unsupported(DomainError):
+    """A type of file or content that is not accepted."""
+
+    status = 415
+
+
+class Invalid(DomainError, ValidationError):
+    """Field values break a rule: 422 with `errors` naming every field.
+
+    Also a marshmallow ValidationError, so a schema's errors and a rule's errors are one kind
+    for callers (the sync answers both as a rejected mutation).
+    """
+
+    status = 422
+
+    def __init__(self, errors: Mapping[str, Any], message: str | None = None) -> None:
+        DomainError.__init__(self, message, errors)  # through the MRO, a ValidationError too
+        ValidationError.__init__(self, dict(errors))  # so `messages` are the field messages
+
+
+# --- what a domain declares -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """A push reminder a domain offers, sent by `flask push send-due` and the dispatcher.
+
+    `due(now)` -> {user_id: count} of people with something waiting now (e.g. open tasks
+    older than 3 days); `text(count)` is the detailed wording, shown only to people who chose
+    detailed notifications (everyone else sees the discreet default). At most one reminder per
+    person and topic per `every`, never in quiet hours.
+    """
+
+    kind: str  # the push kind a person can switch off (one of the domain's push_kinds)
+    topic: str  # a newer message with the same topic replaces the older on the device
+    view: str  # the PWA route the notification opens
+    due: Callable[[datetime], Mapping[int, int]]
+    text: Callable[[int], str]
+    every: timedelta
+
+
+@dataclass(frozen=True)
+class Domain:
+    name: str
+    blueprints: tuple[Blueprint, ...] = ()
+    commands: tuple[click.Command, ...] = ()
+    sync_entities: tuple[SyncEntity, ...] = ()
+    push_kinds: tuple[str, ...] = ()  # kinds of notification a person can switch on or off
+    reminders: tuple[Reminder, ...] = ()
+    models: tuple[ModuleType, ...] = field(default=())  # imported: the schema sees their tables
