@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the system programs the tests need (Debian/Ubuntu): Chromium for the browser tests,
-# PostgreSQL for the second run of the API suite, Redis for the rate-limit and push-queue tests.
+# PostgreSQL for the second run of the API suite, Redis for the rate-limit and push-queue tests,
+# Node.js for the JavaScript checks in tests/js.
 # Without root (or sudo) it says what is missing; with CI=true a missing program is an error.
 set -uo pipefail
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+command -v node >/dev/null 2>&1 || need+=(nodejs)
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
   need+=(postgresql)
 fi

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test: ruff, the suite on SQLite, the API suite again on a throw-away PostgreSQL, and the
-# browser tests in headless Chromium. With CI=true nothing may be skipped for want of a server.
+# Every test: ruff, the JavaScript checks (node), the suite on SQLite, the API suite again on a
+# throw-away PostgreSQL, and the browser tests in headless Chromium. With CI=true nothing may be
+# skipped for want of a server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
@@ -8,6 +9,12 @@ ci=${CI:-false}
 
 echo "== ruff"
 $BIN/ruff check .
+
+echo "== JavaScript checks (node --test: every tests/js/*.test.mjs and *.test.js)"
+# A list of files, not the folder: newer Node versions take a folder argument as a glob pattern.
+shopt -s nullglob
+node --test tests/js/*.test.{mjs,js}
+shopt -u nullglob
 
 tmp=$(mktemp -d /tmp/houvast-test.XXXXXX)
 chmod 755 "$tmp"

@@ -1,13 +1,19 @@
 // What the dossier screens share (client and staff): dates, links to other sites, sorting.
+import { loadContent } from './content.js';
+import { formatWhen } from './dates.js';
 import { t } from './i18n.js';
-import { formatWhen } from './logbook-data.js';
 import { h } from './ui.js';
 
-// Kinds with a time that matters (a hearing, an appointment); other events show the day only.
-const TIMED = new Set(['court_date', 'appointment']);
+/** The server's kinds of events, [{kind, source, has_time}] in its order (also offline). */
+export async function loadEventKinds() {
+  return (await loadContent('/api/content/dossier')).event_kinds;
+}
 
-export function formatEventTime({ kind, occurred_at: at }) {
-  return formatWhen(at, TIMED.has(kind) ? 'datetime' : 'date');
+/** When it happened: with the time of day for kinds whose time matters (a hearing, an
+ * appointment: `has_time` in `kinds`), else the day only. */
+export function formatEventTime({ kind, occurred_at: at }, kinds) {
+  const timed = kinds.some((known) => known.kind === kind && known.has_time);
+  return formatWhen(at, timed ? 'datetime' : 'date');
 }
 
 /** A due date (YYYY-MM-DD) in words, or null. */

@@ -11,6 +11,11 @@ export function getLang() {
   return current;
 }
 
+/** The locale for dates and numbers (Intl, toLocaleString) in the app's language. */
+export function locale() {
+  return current === 'nl' ? 'nl-NL' : 'en-GB';
+}
+
 function storedLang() {
   try {
     const value = localStorage.getItem(LANG_KEY);

@@ -2,6 +2,10 @@
 // `oldVersion` ladder in upgrade(): add a new `if (oldVersion < N)` step, never edit old ones.
 export const DB_NAME = 'houvast';
 export const DB_VERSION = 1;
+// The record stores of store.js: one per person (a hash of the username follows the prefix),
+// and one for someone without an account on this device.
+export const STORE_PREFIX = 'houvast-data-';
+export const GUEST_STORE = `${STORE_PREFIX}guest`;
 
 let opening = null;
 
@@ -52,13 +56,15 @@ export async function withStore(name, mode, fn) {
 export const getValue = (store, key) => withStore(store, 'readonly', (s) => s.get(key));
 export const setValue = (store, key, value) => withStore(store, 'readwrite', (s) => s.put(value, key));
 
-/** Delete every IndexedDB database of this origin (logout). */
-export async function deleteAllDatabases() {
-  await closeDB();
-  const names = indexedDB.databases
-    ? (await indexedDB.databases()).map((info) => info.name)
-    : [DB_NAME];
-  await Promise.all(names.map((name) => new Promise((resolve, reject) => {
+/** The names of this origin's IndexedDB databases; null when the browser cannot list them. */
+export async function databaseNames() {
+  if (!globalThis.indexedDB?.databases) return null;
+  return (await indexedDB.databases()).map((info) => info.name);
+}
+
+/** Delete one database (close this module's connection first when it is the shell's). */
+export function deleteDatabase(name) {
+  return new Promise((resolve, reject) => {
     const req = indexedDB.deleteDatabase(name);
     req.onsuccess = () => resolve();
     req.onerror = () => reject(req.error);
@@ -68,5 +74,15 @@ export async function deleteAllDatabases() {
       console.warn(`IndexedDB ${name}: deleted when its last connection closes`);
       resolve();
     };
-  })));
+  });
+}
+
+/**
+ * Delete the IndexedDB databases of this origin (logout): all of them, or those `keep(name)`
+ * does not keep.
+ */
+export async function deleteAllDatabases(keep = () => false) {
+  await closeDB();
+  const names = (await databaseNames()) ?? [DB_NAME, GUEST_STORE];
+  await Promise.all(names.filter((name) => !keep(name)).map(deleteDatabase));
 }

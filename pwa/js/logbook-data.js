@@ -1,35 +1,33 @@
 // What the logbook screens share: the guided questions (templates), money as exact cents,
-// dates, drafts kept on this device, and the words for an answer.
-import { api } from './api.js';
+// drafts kept on this device, and the words for an answer. (Dates: dates.js; what every view
+// uses: view.js; form fields: forms.js.)
+import { loadContent } from './content.js';
 import { getValue, setValue } from './idb.js';
-import { getLang, t } from './i18n.js';
+import { getLang, locale, t } from './i18n.js';
 
-const TEMPLATES_KEY = 'logbook.templates';
 const DRAFTS_KEY = 'logbook.drafts';
 export const MAX_CENTS = 100_000_000;
 
 // ---- Templates -------------------------------------------------------------------------------
 
+const TEMPLATES_PATH = '/api/logbook-templates';
 let templates = null;
 
-async function fetchTemplates() {
-  const list = (await api.get('/api/logbook-templates')).templates;
-  setValue('meta', TEMPLATES_KEY, list).catch((error) => console.warn('templates copy', error));
-  return list;
-}
-
 /**
- * The logbook types with their questions, {type: template}. The copy in IndexedDB answers at
- * once (also offline, whatever the service worker has cached); online, a fresh copy replaces
- * it for next time.
+ * The logbook types with their questions, {type: template}, from the server (content.js: a
+ * copy on this device answers at once, also offline). Each question may carry the rules the
+ * server checks too: `shown_if` (rules/logbook.js isShown) and `at_most`.
  */
 export async function loadTemplates() {
   if (templates) return templates;
-  let list = await getValue('meta', TEMPLATES_KEY).catch(() => null);
-  if (!list) list = await fetchTemplates();
-  else if (navigator.onLine) fetchTemplates().catch((error) => console.warn('templates', error));
+  const list = (await loadContent(TEMPLATES_PATH)).templates;
   templates = Object.fromEntries(list.map((template) => [template.type, template]));
   return templates;
+}
+
+/** The server's lengths outside the questions: {note_max_length, title_max_length}. */
+export async function loadLimits() {
+  return (await loadContent(TEMPLATES_PATH)).limits;
 }
 
 export const TYPES = ['wellbeing', 'damages', 'stalking'];
@@ -37,15 +35,6 @@ export const TYPES = ['wellbeing', 'damages', 'stalking'];
 /** The text in the app's language from a {nl, en} pair of the templates. */
 export function local(pair) {
   return pair ? (pair[getLang()] ?? pair.nl) : '';
-}
-
-// Follow-up questions that only make sense after a "yes" (the API refuses them otherwise).
-export const FOLLOW_UP = { reimbursed_cents: 'reimbursed', reimbursed_by: 'reimbursed',
-  report_number: 'reported' };
-
-export function isAsked(question, answers) {
-  const parent = FOLLOW_UP[question.key];
-  return !parent || answers[parent] === true;
 }
 
 // ---- Money: integer cents, parsed from text (never through a float) ---------------------------
@@ -85,58 +74,6 @@ export function formatMoney(cents) {
 export function moneyInput(cents) {
   const abs = String(cents).padStart(3, '0');
   return `${abs.slice(0, -2)}${getLang() === 'nl' ? ',' : '.'}${abs.slice(-2)}`;
-}
-
-/** What came back for one damages entry: the amount given, or all of it after only "yes". */
-export function reimbursedCents(answers) {
-  if (!answers.reimbursed) return 0;
-  return answers.reimbursed_cents ?? answers.amount_cents;
-}
-
-/** Sums per category and overall, in cents, like the API's totals (also offline). */
-export function damageTotals(entries, categoryOrder) {
-  const zero = () => ({ amount: 0, reimbursed: 0, outstanding: 0 });
-  const per = new Map(categoryOrder.map((key) => [key, null]));
-  const overall = zero();
-  for (const entry of entries) {
-    const answers = entry.data.answers;
-    if (!answers || typeof answers.amount_cents !== 'number') continue;
-    const back = reimbursedCents(answers);
-    const bucket = per.get(answers.category) || zero();
-    per.set(answers.category, bucket);
-    for (const sum of [bucket, overall]) {
-      sum.amount += answers.amount_cents;
-      sum.reimbursed += back;
-      sum.outstanding += answers.amount_cents - back;
-    }
-  }
-  return { perCategory: [...per].filter(([, sum]) => sum), overall };
-}
-
-// ---- Dates -----------------------------------------------------------------------------------
-
-export function locale() {
-  return getLang() === 'nl' ? 'nl-NL' : 'en-GB';
-}
-
-const pad = (n) => String(n).padStart(2, '0');
-
-/** A Date -> the value of <input type="date"> or type="datetime-local", in local time. */
-export function dateInput(date, kind) {
-  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  return kind === 'datetime' ? `${day}T${pad(date.getHours())}:${pad(date.getMinutes())}` : day;
-}
-
-/** An input value -> ISO time for the API; a plain date means noon, so no zone shifts the day. */
-export function occurredAt(value, kind) {
-  const date = new Date(kind === 'datetime' ? value : `${value}T12:00`);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-
-export function formatWhen(iso, kind = 'date') {
-  const options = kind === 'datetime'
-    ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: 'long' };
-  return new Intl.DateTimeFormat(locale(), options).format(new Date(iso));
 }
 
 // ---- Answers in words -------------------------------------------------------------------------
@@ -194,36 +131,7 @@ export async function deleteDraft(entryId) {
   await setValue('meta', DRAFTS_KEY, drafts);
 }
 
-// ---- Views that follow the store ---------------------------------------------------------------
-
-/** The store is opened at login and start-up; a deep link into a screen must not race that. */
-export async function storeReady(store, user) {
-  if (!store.isOpen() && user) await store.open(user.username);
-}
-
-// ---- ---------------------------------------------------------------
-
-/**
- * Call fn(changes) after store changes (a burst comes as one call) while `node` is on screen;
- * stops by itself once the view was replaced (the router has no "leave" hook).
- */
-export function whileShown(store, node, fn) {
-  let timer = null;
-  let changes = [];
-  const stop = store.subscribe((change) => {
-    if (!node.isConnected) {
-      stop();
-      return;
-    }
-    changes.push(change);
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const burst = changes;
-      changes = [];
-      fn(burst);
-    }, 50);
-  });
-}
+// ---- Sorting ---------------------------------------------------------------------------------
 
 const time = (value) => (value ? Date.parse(value) : 0);
 

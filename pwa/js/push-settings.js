@@ -1,6 +1,7 @@
 // The "Meldingen" part of the account screen: a switch for notifications on this device, what
 // a notification looks like, detailed or discreet, and the quiet hours.
 import { api } from './api.js';
+import { pushKinds } from './domains.js';
 import { t } from './i18n.js';
 import { disable, enable, state, watchLogout } from './push.js';
 import { announce, h, reportError } from './ui.js';
@@ -53,8 +54,12 @@ async function show(root, current) {
   if (current === 'on') await preferences(more);
 }
 
-/** The section; fills itself in (the subscription state is only known asynchronously). */
-export function notificationSettings() {
+/**
+ * The section, or null when no domain sends `role` notifications (domains.js). It fills itself in
+ * (the subscription state is only known asynchronously).
+ */
+export function notificationSettings(role) {
+  if (!pushKinds(role).length) return null;
   watchLogout();
   const root = h('section', { class: 'push-settings', 'aria-labelledby': 'push-title' },
     h('h2', { id: 'push-title', text: t('push.title') }),

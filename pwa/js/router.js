@@ -1,6 +1,7 @@
-// Hash router: #/name shows ROUTES[name]. Navigation never adds a history entry: we use
-// history.replaceState so the whole app is ONE entry, and "Snel weg" (location.replace) leaves
-// nothing behind that the back button could return to. So no pushState, no plain #links.
+// Hash router: #/name shows ROUTES[name] (routes.js says who may see which). Navigation never
+// adds a history entry: we use history.replaceState so the whole app is ONE entry, and "Snel weg"
+// (location.replace) leaves nothing behind that the back button could return to. So no
+// pushState, no plain #links.
 import { ROUTES, START } from './routes.js';
 import { currentUser } from './session.js';
 import { getLang, t } from './i18n.js';
@@ -22,7 +23,7 @@ function resolve(path) {
   const user = currentUser();
   const route = ROUTES[name];
   if (!route) return { name: user ? START.user : START.guest, params: [] };
-  if (!route.public && !user) return { name: 'login', params: [] };
+  if (!route.public && !route.guest && !user) return { name: 'login', params: [] };
   if (route.public && user) return { name: START.user, params: [] };
   return { name, params: params.map(decodeURIComponent) };
 }

@@ -1,6 +1,11 @@
-// Who is logged in, and logging out so that nothing personal stays on the device.
+// Who is logged in, and logging out so that nothing personal stays on the device; for someone
+// without an account, erasing what they kept on this device (eraseGuest).
+// What happens at login (the person's store, its sync and status line) is wired in app.js with
+// onUserChange, so this module imports none of it.
 import { api } from './api.js';
-import { closeDB, deleteAllDatabases } from './idb.js';
+import {
+  closeDB, databaseNames, deleteAllDatabases, DB_NAME, GUEST_STORE, STORE_PREFIX,
+} from './idb.js';
 import { getLang, saveLang } from './i18n.js';
 
 // The shell cache holds only the app's public files (see sw.js); everything else may be personal.
@@ -10,6 +15,7 @@ const USER_KEY = 'houvast.user';
 
 let user = null;
 const logoutHooks = [];
+const userHooks = [];
 
 export function currentUser() {
   return user;
@@ -21,14 +27,21 @@ export function setUser(value) {
     if (user) localStorage.setItem(USER_KEY, JSON.stringify(user));
     else localStorage.removeItem(USER_KEY);
   } catch { /* storage unavailable: offline start will ask to log in */ }
-  startSync();
+  userChanged();
 }
 
-// The person's offline store, its sync and status line (docs/offline.md); not loaded for guests.
-function startSync() {
-  if (!user) return;
-  const { username } = user;
-  import('./syncstatus.js').then((sync) => sync.mount(username)).catch(console.error);
+/**
+ * Call fn(user or null) each time who is here is known or changes: at start-up, at login and
+ * registration, and when the session turned out to be gone.
+ */
+export function onUserChange(fn) {
+  userHooks.push(fn);
+}
+
+function userChanged() {
+  for (const fn of userHooks) {
+    try { fn(user); } catch (error) { console.error('user hook failed', error); }
+  }
 }
 
 /** Ask the server who is logged in; offline, trust the last answer. */
@@ -38,7 +51,7 @@ export async function loadUser() {
   } catch (error) {
     if (error.name === 'ApiError' && error.offline) {
       try { user = JSON.parse(localStorage.getItem(USER_KEY)); } catch { user = null; }
-      startSync();
+      userChanged();
     } else if (error.name === 'ApiError' && error.code === 401) {
       setUser(null);
     } else {
@@ -89,8 +102,9 @@ export async function logout() {
  * Remove personal data from this device ourselves too: not every browser supports
  * Clear-Site-Data. Cache Storage: every cache except the shell cache is deleted; the shell holds
  * only the public app files, and keeping it lets Houvast still open offline after logout.
+ * `keepDatabase(name)`: IndexedDB databases to keep; `keepWorker`: do not unregister sw.js.
  */
-export async function clearDevice() {
+export async function clearDevice({ keepDatabase = () => false, keepWorker = false } = {}) {
   const lang = getLang();
   user = null;
   if ('caches' in self) {
@@ -98,13 +112,28 @@ export async function clearDevice() {
     await Promise.all(names.filter((name) => !name.startsWith(SHELL_CACHE_PREFIX))
       .map((name) => caches.delete(name)));
   }
-  await deleteAllDatabases();
+  await deleteAllDatabases(keepDatabase);
   try {
     localStorage.clear();
     sessionStorage.clear();
   } catch { /* storage unavailable */ }
   saveLang(lang);
-  await unregisterServiceWorkers();
+  if (!keepWorker) await unregisterServiceWorkers();
+}
+
+/**
+ * "Wis alles op dit apparaat" for someone without an account: the guest store and everything
+ * else Houvast keeps on this device, as at logout. One exception: the store of a person whose
+ * session ended while changes of theirs still wait here (and the shell's database that names
+ * it) stays until they log in again or log out; a guest cannot see or send it. The service
+ * worker stays (no server cleared anything), so Houvast still opens offline. The caller reloads.
+ */
+export async function eraseGuest() {
+  const names = (await databaseNames()) ?? [];
+  const waiting = names.some((name) => name.startsWith(STORE_PREFIX) && name !== GUEST_STORE);
+  const keepDatabase = (name) => waiting && name !== GUEST_STORE
+    && (name === DB_NAME || name.startsWith(STORE_PREFIX));
+  await clearDevice({ keepDatabase, keepWorker: true });
 }
 
 /**

@@ -1,9 +1,10 @@
-// What the staff screens share: online-only loading, form fields (input, textarea, select) with
-// errors from the API, and the invite code that is shown once, spelled out for reading aloud.
+// What the staff screens share: online-only loading, sending a form (its fields come from
+// forms.js) with the API's errors at their fields, and the invite code that is shown once,
+// spelled out for reading aloud.
+import { formatWhen } from './dates.js';
+import { busy, clearErrors, showApiError, showErrors } from './forms.js';
 import { getLang, t } from './i18n.js';
-import { formatWhen } from './logbook-data.js';
-import { setError, showErrors } from './logbook-view.js';
-import { announce, errorMessage, h } from './ui.js';
+import { h } from './ui.js';
 
 /**
  * Load what a staff screen shows; null (with a message in `container`) for another role, or
@@ -22,19 +23,9 @@ export async function staffOnly(container, user, load) {
   }
 }
 
-/** A labelled control: `control` 'input' (default), 'textarea' or 'select' (with options). */
-export function formField({ name, label, hint, control = 'input', options = [], ...attrs }) {
-  const id = `f-${name}`;
-  const describedBy = [hint && `${id}-hint`, `${id}-error`].filter(Boolean).join(' ');
-  const common = { id, name, 'aria-describedby': describedBy, ...attrs };
-  const input = control === 'select'
-    ? h('select', common, options.map(([value, text]) => h('option', { value, text })))
-    : h(control, control === 'input' ? { type: 'text', ...common } : common);
-  return h('div', { class: 'field', 'data-field': name },
-    h('label', { for: id, text: attrs.required ? label : `${label} ${t('staff.optional')}` }),
-    hint && h('p', { class: 'hint', id: `${id}-hint`, text: hint }),
-    input,
-    h('p', { class: 'field-error', id: `${id}-error` }));
+/** The label of a field staff may leave empty: "Telefoon (mag leeg)". */
+export function optional(label) {
+  return `${label} ${t('staff.optional')}`;
 }
 
 /**
@@ -44,27 +35,21 @@ export function formField({ name, label, hint, control = 'input', options = [], 
 export function submitForm(form, required, send) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    clearErrors(form);
     const values = {};
     for (const control of form.querySelectorAll('[name]')) {
-      setError(form, control.name, '');
       if (control.value.trim()) values[control.name] = control.value.trim();
     }
     const missing = Object.fromEntries(Object.entries(required)
       .map(([name, key]) => [name, values[name] ? null : t(key)]));
     if (!showErrors(form, missing)) return;
-    const button = form.querySelector('button[type="submit"]');
-    button.disabled = true;
-    try {
-      await send(values);
-    } catch (error) {
-      const fields = Object.entries(error.errors || {})
-        .map(([name, messages]) => [name, [].concat(messages).join(' ')]);
-      const shown = fields.filter(([name, message]) => setError(form, name, message));
-      announce(errorMessage(error), 'error');
-      if (shown.length) form.querySelector(`[name="${shown[0][0]}"]`)?.focus();
-    } finally {
-      button.disabled = false;
-    }
+    await busy(form, async () => {
+      try {
+        await send(values);
+      } catch (error) {
+        showApiError(form, error);
+      }
+    });
   });
 }
 

@@ -2,23 +2,27 @@
 // One IndexedDB database per user holds the records, an outbox of mutations, photos waiting to
 // be uploaded, and the sync state. A view writes here; the record shows at once and sync.js sends
 // the outbox. This module has no DOM code: the service worker imports it for Background Sync.
-import { DB_NAME, getValue, setValue } from './idb.js';
+//
+// Someone without an account gets the same store as a guest (openGuest): its own database,
+// never synced. When a person logs in or registers on this device, open() moves what the guest
+// made into their store (adoptGuest) and deletes the guest database; from then on it syncs.
+import {
+  databaseNames, DB_NAME, deleteDatabase, getValue, GUEST_STORE, setValue, STORE_PREFIX,
+} from './idb.js';
+import { writableFields } from './entities.js';
 
-const PREFIX = 'houvast-data-';
 const VERSION = 1;
 // In the shell's database (idb.js): the name of the logged-in person's store, so the service
-// worker knows which one to sync. deleteAllDatabases() at logout removes it with the rest.
+// worker knows which one to sync (never the guest store). deleteAllDatabases() at logout removes
+// it with the rest.
 const CURRENT_KEY = 'store';
-// Fields a mutation may carry: the REST POST body. A pulled record holds the GET shape (with id,
-// version, photos...), which the server's schemas would refuse. Other entities: sent as given.
-const WRITABLE = {
-  logbook: ['type', 'title'],
-  logbook_entry: ['logbook_id', 'occurred_at', 'answers', 'note'],
-  dossier_task: ['done'],
-};
+// The owner of the open guest store (a person's store is owned by their username).
+const GUEST = Symbol('guest');
 
 let name = null; // the open database's name
-let opened = null; // {username, db: Promise<IDBDatabase>}, set at once by open()
+// {owner: username | GUEST | null (the service worker's openCurrent), db: Promise<IDBDatabase>},
+// set at once by open(), openGuest() and openCurrent().
+let opened = null;
 const listeners = new Set();
 // Other tabs and the service worker write to the same database: tell each other.
 const channel = 'BroadcastChannel' in globalThis ? new BroadcastChannel('houvast-store') : null;
@@ -41,7 +45,8 @@ async function databaseName(username) {
   // A hash, not the pseudonym itself: database names are listed by indexedDB.databases().
   const bytes = new TextEncoder().encode(`houvast:${username}`);
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return PREFIX + Array.from(digest.slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
+  return STORE_PREFIX
+    + Array.from(digest.slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function connect(dbName) {
@@ -59,15 +64,18 @@ function connect(dbName) {
   });
 }
 
-function use(username, dbPromise) {
-  opened = { username, db: dbPromise };
+function use(owner, dbPromise) {
+  opened = { owner, db: dbPromise };
   dbPromise.catch(() => { if (opened?.db === dbPromise) close(); });
   return dbPromise;
 }
 
-/** Open the store of `username` (at login, and at start-up when someone is logged in). */
+/**
+ * Open the store of `username` (at login, and at start-up when someone is logged in). What a
+ * guest left on this device is adopted into it first.
+ */
 export async function open(username) {
-  if (opened?.username === username) {
+  if (opened?.owner === username) {
     await opened.db;
     return;
   }
@@ -76,8 +84,30 @@ export async function open(username) {
     const dbName = await databaseName(username);
     name = dbName;
     await setValue('meta', CURRENT_KEY, dbName);
-    return connect(dbName);
+    const db = await connect(dbName);
+    // A failed adoption leaves the guest store as it is, to be tried at the next open.
+    await adoptGuest(db).catch((error) => console.error('store: guest not adopted', error));
+    return db;
   })());
+}
+
+/**
+ * Open the guest store: for screens usable without an account (`guest: true` in domains.js).
+ * It is never synced (sync.js refuses it) and the service worker never opens it.
+ */
+export async function openGuest() {
+  if (opened?.owner === GUEST) {
+    await opened.db;
+    return;
+  }
+  close();
+  name = GUEST_STORE;
+  await use(GUEST, connect(GUEST_STORE));
+}
+
+/** True when the open store is the guest's. */
+export function isGuest() {
+  return opened?.owner === GUEST;
 }
 
 /**
@@ -133,12 +163,10 @@ function wrap(target) {
 }
 
 /**
- * Run fn(stores) in one transaction over `names`. fn may await the requests it makes (each
- * store method returns a promise here), but nothing else: the transaction would end.
+ * Run fn(stores) in one transaction over `names` of `db`. fn may await the requests it makes
+ * (each store method returns a promise here), but nothing else: the transaction would end.
  */
-async function run(names, mode, fn) {
-  if (!opened) throw new Error('The store is not open (nobody is logged in).');
-  const db = await opened.db;
+async function transact(db, names, mode, fn) {
   const tx = db.transaction(names, mode);
   const finished = new Promise((resolve, reject) => {
     tx.oncomplete = resolve;
@@ -156,6 +184,54 @@ async function run(names, mode, fn) {
   }
   await finished;
   return result;
+}
+
+/** transact() on the open store. */
+async function run(names, mode, fn) {
+  if (!opened) throw new Error('The store is not open (open() or openGuest() first).');
+  return transact(await opened.db, names, mode, fn);
+}
+
+// ---- A guest's records become the person's ---------------------------------------------------
+
+/**
+ * Move what a guest made on this device into `db` (the store of the person who logs in): the
+ * records, the outbox (in its order, after the person's own) and the photos; then delete the
+ * guest database. Whatever is already there is skipped, so a second run after an interruption
+ * (between the copy and the delete) adds nothing twice. Resolves true when there was a guest.
+ */
+async function adoptGuest(db) {
+  const names = await databaseNames();
+  if (names && !names.includes(GUEST_STORE)) return false; // never open it: that creates it
+  const guest = await connect(GUEST_STORE);
+  let found;
+  try {
+    found = await transact(guest, ['records', 'outbox', 'photos'], 'readonly', async (stores) => ({
+      records: await stores.records.getAll(),
+      outbox: await stores.outbox.getAll(), // in seq order
+      photos: await stores.photos.getAll(),
+    }));
+  } finally {
+    guest.close();
+  }
+  await transact(db, ['records', 'outbox', 'photos'], 'readwrite', async (stores) => {
+    for (const record of found.records) {
+      if (!(await stores.records.get([record.entity, record.id]))) await stores.records.put(record);
+    }
+    for (const { seq, ...item } of found.outbox) {
+      if (!(await stores.outbox.index('mutation_id').get(item.mutation_id))) {
+        await stores.outbox.add(item); // a new seq: after the person's own changes
+      }
+    }
+    for (const photo of found.photos) {
+      if (!(await stores.photos.get(photo.id))) await stores.photos.put(photo);
+    }
+  });
+  await deleteDatabase(GUEST_STORE);
+  if (found.records.length || found.outbox.length || found.photos.length) {
+    emit({ outbox: true, local: true, adopted: true }); // views redraw; sync sends it
+  }
+  return true;
 }
 
 // ---- Change notifications -------------------------------------------------------------------
@@ -194,7 +270,7 @@ function shape(record) {
 }
 
 function payload(entity, merged, given) {
-  const fields = WRITABLE[entity];
+  const fields = writableFields(entity);
   if (!fields) return given;
   return Object.fromEntries(fields.filter((f) => f in merged).map((f) => [f, merged[f]]));
 }
@@ -393,8 +469,14 @@ export function clientId() {
   });
 }
 
+// Nothing a guest made goes to the server: it has no account to go to (adopted, it is sent).
+function refuseGuest() {
+  if (isGuest()) throw new Error('The guest store is never synced.');
+}
+
 /** The next queued mutations, oldest first, as the server wants them. */
 export async function outboxBatch(limit) {
+  refuseGuest();
   const items = [];
   await run(['outbox'], 'readonly', async ({ outbox }) => {
     for (const item of await outbox.getAll()) {
@@ -496,6 +578,7 @@ export async function applySync(response) {
 
 /** Photos whose entry is on the server and has no unsent change: ready to upload. */
 export function photosReady() {
+  refuseGuest();
   return run(['records', 'outbox', 'photos'], 'readonly', async ({ records, outbox, photos }) => {
     const ready = [];
     for (const photo of inOrder(await photos.getAll())) {

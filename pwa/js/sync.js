@@ -17,7 +17,10 @@ const BACKOFF_MAX = 5 * 60_000;
 
 let batchSize = MAX_BATCH;
 
-/** Why a sync failed: 'offline', 'login' (the session is gone), 'server' or 'invalid'. */
+/**
+ * Why a sync failed: 'offline', 'login' (the session is gone), 'server', 'invalid', or 'guest'
+ * (the open store is the guest store, which is never sent).
+ */
 export class SyncError extends Error {
   constructor(reason, cause) {
     super(`sync failed: ${reason}`);
@@ -83,6 +86,8 @@ async function uploadPhotos() {
  * :raise SyncError: nothing of a failed request is consumed; the outbox stays.
  */
 export async function syncOnce() {
+  // A guest has no account: nothing of the guest store is sent (it is, once adopted at login).
+  if (store.isGuest()) throw new SyncError('guest');
   const clientId = await store.clientId();
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const mutations = await store.outboxBatch(batchSize);
@@ -170,7 +175,7 @@ async function runLocked() {
  * with a SyncError when it failed (then it is tried again later by itself).
  */
 export function now() {
-  if (!store.isOpen()) return Promise.resolve();
+  if (!store.isOpen() || store.isGuest()) return Promise.resolve();
   if (running) {
     again = true;
     return running;

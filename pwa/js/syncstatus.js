@@ -1,8 +1,9 @@
 // The quiet status line under the header: how many changes are not sent yet, when Houvast last
 // synced, and a link to changes that need the person (views/problems.js). Also: asking for
 // persistent storage at the first local write, and the warning before logging out.
-import { getLang, onLangChange, t } from './i18n.js';
-import { LogoutCancelled, onLogout } from './session.js';
+import { formatRecent } from './dates.js';
+import { onLangChange, t } from './i18n.js';
+import { LogoutCancelled, onLogout, setUser } from './session.js';
 import * as store from './store.js';
 import * as sync from './sync.js';
 import { announce, h } from './ui.js';
@@ -11,14 +12,6 @@ let line = null;
 
 function plural(key, count) {
   return t(`${key}.${count === 1 ? 'one' : 'other'}`, { count });
-}
-
-function when(iso) {
-  const date = new Date(iso);
-  const sameDay = date.toDateString() === new Date().toDateString();
-  const options = sameDay ? { hour: '2-digit', minute: '2-digit' }
-    : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
-  return date.toLocaleString(getLang() === 'nl' ? 'nl-NL' : 'en-GB', options);
 }
 
 function stateText({ pending, waitingPhotos = 0, problems, photos, state, reason }) {
@@ -45,7 +38,7 @@ function render(status) {
   if (live.textContent !== text) live.textContent = text;
   line.dataset.state = status.state;
   line.querySelector('.sync-time').textContent = status.lastSyncAt
-    ? t('sync.lastSync', { time: when(status.lastSyncAt) }) : t('sync.never');
+    ? t('sync.lastSync', { time: formatRecent(status.lastSyncAt) }) : t('sync.never');
   line.querySelector('.sync-problems').hidden = status.problems + status.photos === 0;
   line.querySelector('.sync-login').hidden = status.reason !== 'login';
 }
@@ -53,14 +46,9 @@ function render(status) {
 function build() {
   const login = h('a', { class: 'sync-login', href: '#/login', hidden: true,
     text: t('sync.loginLink') });
-  login.addEventListener('click', async (event) => {
-    // The session is gone but the outbox stays: log in again (same person: it is sent).
-    event.preventDefault();
-    const { setUser } = await import('./session.js');
-    const { navigate } = await import('./router.js');
-    setUser(null);
-    await navigate('login');
-  });
+  // The session is gone but the outbox stays: log in again (same person: it is sent). Nobody is
+  // logged in from here on, so the router's own click handler (after this one) shows the login.
+  login.addEventListener('click', () => setUser(null));
   return h('div', { class: 'sync-status', id: 'sync-status' },
     h('span', { class: 'sync-state', 'aria-live': 'polite' }),
     ' ', h('span', { class: 'sync-time' }),

@@ -46,7 +46,7 @@ export function render(container, { user }) {
       h('dt', { text: t('account.username') }), h('dd', { text: user.username }),
       h('dt', { text: t('account.role') }), h('dd', { text: t(`account.role.${user.role}`) })),
     languageChoice(),
-    user.role === 'client' && notificationSettings(),
+    notificationSettings(user.role),
     h('section', { 'aria-labelledby': 'logout-title' },
       h('h2', { id: 'logout-title', text: t('account.logoutTitle') }),
       h('p', { text: t('account.logoutAbout') }),

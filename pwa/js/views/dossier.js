@@ -2,13 +2,13 @@
 // case grouped by who a message came from (newest first). Read from the store, so it also opens
 // offline. Without a dossier: what it is, and a form for the code the contact person gave.
 import { request } from '../api.js';
+import { field, setFieldError } from '../forms.js';
 import { t } from '../i18n.js';
-import { storeReady, whileShown } from '../logbook-data.js';
-import { fill } from '../logbook-view.js';
 import * as store from '../store.js';
 import * as sync from '../sync.js';
 import { announce, errorMessage, h } from '../ui.js';
-import { byTime, formatEventTime, isOpen, linkOut } from '../dossier-parts.js';
+import { fill, storeReady, whileShown } from '../view.js';
+import { byTime, formatEventTime, isOpen, linkOut, loadEventKinds } from '../dossier-parts.js';
 
 /** Per source the events, newest first; the group with the newest event first. */
 export function groupBySource(events) {
@@ -39,11 +39,11 @@ function contactCard(contact = {}) {
     contact.hours && h('p', { text: t('dossier.hours', { hours: contact.hours }) }));
 }
 
-function eventItem(event) {
+function eventItem(event, kinds) {
   const { data } = event;
   return h('li', { class: 'dossier-event', 'data-kind': data.kind },
     h('p', { class: 'dossier-meta' },
-      h('time', { datetime: data.occurred_at, text: formatEventTime(data) }),
+      h('time', { datetime: data.occurred_at, text: formatEventTime(data, kinds) }),
       ' · ', t(`dossier.kind.${data.kind}`)),
     h('h4', { text: data.title }),
     data.body && h('p', { class: 'dossier-body', text: data.body }),
@@ -51,8 +51,9 @@ function eventItem(event) {
 }
 
 async function linked(dossier) {
-  const [events, tasks] = await Promise.all([store.list('dossier_event'),
-    store.list('dossier_task')]);
+  // Without the kinds (offline before they were ever loaded) events show their day only.
+  const [events, tasks, kinds] = await Promise.all([store.list('dossier_event'),
+    store.list('dossier_task'), loadEventKinds().catch(() => [])]);
   const open = tasks.filter(isOpen).length;
   const groups = groupBySource(events);
   return [
@@ -63,33 +64,25 @@ async function linked(dossier) {
     h('h2', { text: t('dossier.timeline') }),
     groups.length ? groups.map(([source, items]) => h('section', { class: 'dossier-group' },
       h('h3', { text: sourceName(source, dossier.data.contact) }),
-      h('ol', { class: 'dossier-events' }, items.map(eventItem))))
+      h('ol', { class: 'dossier-events' }, items.map((event) => eventItem(event, kinds)))))
       : h('p', { text: t('dossier.empty') }),
   ];
 }
 
 function linkForm(region) {
   const form = h('form', { class: 'stack', novalidate: true },
-    h('div', { class: 'field', 'data-field': 'code' },
-      h('label', { for: 'f-code', text: t('dossier.code') }),
-      h('p', { class: 'hint', id: 'f-code-hint', text: t('dossier.codeHint') }),
-      h('input', { id: 'f-code', name: 'code', type: 'text', autocomplete: 'off',
-        autocapitalize: 'characters', spellcheck: 'false', maxlength: 40,
-        'aria-describedby': 'f-code-hint f-code-error' }),
-      h('p', { class: 'field-error', id: 'f-code-error' })),
+    field({ name: 'code', label: t('dossier.code'), hint: t('dossier.codeHint'),
+      autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', maxlength: 40 }),
     h('button', { type: 'submit', text: t('dossier.link') }));
-  const input = form.querySelector('input');
-  const error = form.querySelector('.field-error');
+  const input = form.elements.code;
   const problem = (message) => {
-    error.textContent = message;
-    input.setAttribute('aria-invalid', 'true');
+    setFieldError(form, 'code', message);
     announce(message, 'error');
     input.focus();
   };
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    error.textContent = '';
-    input.removeAttribute('aria-invalid');
+    setFieldError(form, 'code', '');
     const code = input.value.trim();
     if (!code) return problem(t('dossier.codeMissing'));
     const button = form.querySelector('button');
@@ -123,12 +116,12 @@ async function content(region) {
 }
 
 export async function render(container, { user }) {
-  await storeReady(store, user);
+  await storeReady(user);
   const region = h('div', {});
   fill(region, ...await content(region));
   container.append(h('h1', { text: t('dossier.title') }), region);
   // A pull (or another tab) brings new events: show them. The code form keeps what is typed.
-  whileShown(store, region, async () => {
+  whileShown(region, async () => {
     if (region.querySelector('form')?.contains(document.activeElement)) return;
     fill(region, ...await content(region));
   });

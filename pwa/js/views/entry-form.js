@@ -2,88 +2,61 @@
 // a note and photos. "Opslaan en later verder" keeps a draft on this device (IndexedDB), which
 // survives a reload and works offline. Saving writes the entry to the store; an existing entry
 // gets a new revision on the server.
+import { dateInput, fromDateInput } from '../dates.js';
+import { choices, field, setFieldError, showErrors } from '../forms.js';
 import { t } from '../i18n.js';
 import {
-  dateInput, deleteDraft, formatMoney, getDraft, isAsked, loadTemplates, local, MAX_CENTS,
-  moneyInput, occurredAt, parseMoney, saveDraft, storeReady,
+  deleteDraft, formatMoney, getDraft, loadLimits, loadTemplates, local, MAX_CENTS,
+  moneyInput, parseMoney, saveDraft,
 } from '../logbook-data.js';
 import { photoPicker, queuePhotos } from '../logbook-photos.js';
-import { fieldId, setError, showErrors } from '../logbook-view.js';
+import { isShown } from '../rules/logbook.js';
 import * as store from '../store.js';
 import { announce, clearAnnouncement, h } from '../ui.js';
+import { storeReady } from '../view.js';
 
-const NOTE_MAX = 5000;
 const CHOICES = new Set(['scale', 'choice', 'boolean', 'multi_choice']);
 
 // ---- Controls --------------------------------------------------------------------------------
 
-function described(id, ...parts) {
-  return parts.filter(Boolean).map((part) => `${id}-${part}`).join(' ');
-}
+// A question's field is q-<key> (its error q-<key>-error …), apart from the page's other ids.
+const fieldId = (key) => `q-${key}`;
 
 function labelText(question) {
   const label = local(question.label);
   return question.required ? label : `${label} (${t('logbook.optional')})`;
 }
 
-function helpAndWarning(id, help, warning) {
-  return [
-    help && help !== warning && h('p', { class: 'hint', id: `${id}-hint`, text: help }),
-    warning && h('p', { class: 'warning', id: `${id}-warning`, text: warning }),
-  ];
-}
+// A help text that says what the warning says already is left out.
+const hintBeside = (help, warning) => (help && help !== warning ? help : undefined);
 
 function choiceGroup(question, value) {
-  const id = fieldId(question.key);
-  const help = local(question.help);
   const multi = question.type === 'multi_choice';
   const options = question.type === 'boolean'
-    ? [{ value: true, text: t('logbook.yes') }, { value: false, text: t('logbook.no') }]
+    ? [{ value: true, label: t('logbook.yes') }, { value: false, label: t('logbook.no') }]
     : question.options.map((o) => ({ value: o.value,
-      text: question.type === 'scale' ? `${o.value} – ${local(o.label)}` : local(o.label) }));
+      label: question.type === 'scale' ? `${o.value} – ${local(o.label)}` : local(o.label) }));
   const checked = (v) => (multi ? (value || []).includes(v) : value === v);
-  return h('fieldset', { class: 'field choices', 'data-field': question.key, id },
-    h('legend', { text: labelText(question) }),
-    helpAndWarning(id, help),
-    h('p', { class: 'field-error', id: `${id}-error` }),
-    options.map((option) => h('div', { class: 'choice' },
-      h('input', { type: multi ? 'checkbox' : 'radio', name: question.key,
-        value: String(option.value), id: `${id}-${option.value}`, checked: checked(option.value),
-        'aria-describedby': described(id, help && 'hint', 'error') }),
-      h('label', { for: `${id}-${option.value}`, text: option.text }))));
-}
-
-function inputField({ key, label, help, warning, control, extra: { value, ...extra } }) {
-  const id = fieldId(key);
-  const attrs = { id: `${id}-input`, name: key,
-    'aria-describedby': described(id, help && help !== warning && 'hint', warning && 'warning',
-      'error'), ...extra };
-  const input = h(control === 'textarea' ? 'textarea' : 'input', attrs);
-  input.value = value ?? '';
-  return h('div', { class: 'field', 'data-field': key, id },
-    h('label', { for: `${id}-input`, text: label }),
-    helpAndWarning(id, help, warning),
-    h('p', { class: 'field-error', id: `${id}-error` }),
-    control === 'money' ? h('div', { class: 'money-input' },
-      h('span', { 'aria-hidden': 'true', text: '€' }), input) : input);
+  return choices({ name: question.key, id: fieldId(question.key), legend: labelText(question),
+    hint: local(question.help) || undefined, multiple: multi,
+    options: options.map((option) => ({ ...option, checked: checked(option.value) })) });
 }
 
 function questionField(question, value) {
   if (CHOICES.has(question.type)) return choiceGroup(question, value);
-  const common = { key: question.key, label: labelText(question), help: local(question.help),
-    warning: local(question.warning) };
+  const help = local(question.help);
+  const warning = local(question.warning) || undefined;
+  const common = { name: question.key, id: fieldId(question.key), label: labelText(question),
+    hint: hintBeside(help, warning), warning, value: value ?? '' };
   if (question.type === 'text') {
-    return inputField({ ...common, control: 'textarea',
-      extra: { rows: 4, maxlength: question.max_length, value } });
+    return field({ ...common, control: 'textarea', rows: 4, maxlength: question.max_length });
   }
   if (question.type === 'money') {
-    return inputField({ ...common, control: 'money',
-      help: `${common.help} ${t('logbook.moneyExample')}`,
-      extra: { type: 'text', inputmode: 'decimal', autocomplete: 'off', value: value ?? '' } });
+    return field({ ...common, hint: hintBeside(`${help} ${t('logbook.moneyExample')}`, warning),
+      prefix: '€', inputmode: 'decimal', autocomplete: 'off' });
   }
-  return inputField({ ...common, control: 'input',
-    extra: { type: 'text', autocapitalize: 'characters', autocomplete: 'off', spellcheck: 'false',
-      value: value ?? '' } });
+  return field({ ...common, autocapitalize: 'characters', autocomplete: 'off',
+    spellcheck: 'false' });
 }
 
 // ---- Values ----------------------------------------------------------------------------------
@@ -109,7 +82,7 @@ const isEmpty = (raw) => raw === undefined || raw === null
 /** The message for one answer as typed, or null when it is fine. */
 function problemOf(question, answers) {
   const raw = answers[question.key];
-  if (!isAsked(question, answers)) return null;
+  if (!isShown(question, answers)) return null;
   if (isEmpty(raw)) {
     if (!question.required) return null;
     return t(CHOICES.has(question.type) ? 'logbook.error.choose' : 'logbook.error.fill');
@@ -120,7 +93,7 @@ function problemOf(question, answers) {
     if (cents > Math.min(question.max, MAX_CENTS)) {
       return t('logbook.error.moneyMax', { max: formatMoney(question.max) });
     }
-    if (question.key === 'reimbursed_cents' && cents > (parseMoney(answers.amount_cents) ?? 0)) {
+    if (question.at_most && cents > (parseMoney(answers[question.at_most]) ?? 0)) {
       return t('logbook.error.moreThanAmount');
     }
   }
@@ -146,11 +119,11 @@ function entryBody(template, logbookId, values) {
   const answers = {};
   for (const question of template.questions) {
     const raw = values.answers[question.key];
-    if (isAsked(question, values.answers) && !isEmpty(raw)) {
+    if (isShown(question, values.answers) && !isEmpty(raw)) {
       answers[question.key] = answerValue(question, raw);
     }
   }
-  return { logbook_id: logbookId, occurred_at: occurredAt(values.when, template.occurred_at.type),
+  return { logbook_id: logbookId, occurred_at: fromDateInput(values.when, template.occurred_at.type),
     answers, note: values.note.trim() || null };
 }
 
@@ -169,13 +142,14 @@ function valuesOf(template, data) {
 // ---- The screen ------------------------------------------------------------------------------
 
 export async function render(container, { navigate, params = [], user }) {
-  await storeReady(store, user);
+  await storeReady(user);
   const [logbookId, entryId] = params;
   if (logbookId && !entryId) {
     await navigate(`entry-form/${logbookId}/${store.uuid()}`);
     return;
   }
-  const [templates, logbook, existing, draft] = await Promise.all([loadTemplates(),
+  const [templates, limits, logbook, existing, draft] = await Promise.all([loadTemplates(),
+    loadLimits(),
     store.get('logbook', logbookId), store.get('logbook_entry', entryId), getDraft(entryId)]);
   if (!logbook || logbook.deleted || (existing && existing.deleted)) {
     container.append(h('h1', { text: t('logbook.notFound') }),
@@ -184,6 +158,7 @@ export async function render(container, { navigate, params = [], user }) {
   }
   const template = templates[logbook.data.type];
   const kind = template.occurred_at.type;
+  const noteMax = limits.note_max_length;
   const values = draft?.values ?? (existing ? valuesOf(template, existing.data)
     : { when: dateInput(new Date(), kind), answers: {}, note: '' });
   const groups = [...new Set(template.questions.map((q) => q.step))].sort((a, b) => a - b)
@@ -200,15 +175,17 @@ export async function render(container, { navigate, params = [], user }) {
   const stepTitle = h('h2', { tabindex: '-1' });
 
   function whenField() {
-    return inputField({ key: 'when', label: local(template.occurred_at.label),
-      control: 'input', extra: { type: kind === 'datetime' ? 'datetime-local' : 'date',
-        value: values.when, max: dateInput(new Date(), kind), required: true } });
+    return field({ name: 'when', id: fieldId('when'), label: local(template.occurred_at.label),
+      type: kind === 'datetime' ? 'datetime-local' : 'date', value: values.when,
+      max: dateInput(new Date(), kind), required: true });
   }
 
   function noteField() {
-    return inputField({ key: 'note', label: `${t('logbook.note')} (${t('logbook.optional')})`,
-      help: t('logbook.noteHint'), warning: local(warning), control: 'textarea',
-      extra: { rows: 5, maxlength: NOTE_MAX, value: values.note } });
+    const warningText = local(warning) || undefined;
+    return field({ name: 'note', id: fieldId('note'),
+      label: `${t('logbook.note')} (${t('logbook.optional')})`,
+      hint: hintBeside(t('logbook.noteHint'), warningText), warning: warningText,
+      control: 'textarea', rows: 5, maxlength: noteMax, value: values.note });
   }
 
   /** Keep what is on screen now in `values`. */
@@ -227,8 +204,8 @@ export async function render(container, { navigate, params = [], user }) {
 
   function problemsOf(index) {
     if (index >= last) {
-      const tooLong = values.note.length > NOTE_MAX;
-      return { note: tooLong ? t('logbook.error.tooLong', { max: NOTE_MAX }) : null };
+      const tooLong = values.note.length > noteMax;
+      return { note: tooLong ? t('logbook.error.tooLong', { max: noteMax }) : null };
     }
     const problems = Object.fromEntries(
       groups[index].map((q) => [q.key, problemOf(q, values.answers)]));
@@ -243,7 +220,7 @@ export async function render(container, { navigate, params = [], user }) {
   function showFollowUps() {
     for (const question of groups[step] || []) {
       const wrapper = form.querySelector(`[data-field="${question.key}"]`);
-      if (wrapper) wrapper.hidden = !isAsked(question, values.answers);
+      if (wrapper) wrapper.hidden = !isShown(question, values.answers);
     }
   }
 
@@ -299,7 +276,7 @@ export async function render(container, { navigate, params = [], user }) {
   // Errors go away while typing, not on blur: on blur the layout would shift under the
   // pointer that is pressing "Volgende".
   form.addEventListener('input', (event) => {
-    if (event.target.name) setError(form, event.target.name, '');
+    if (event.target.name) setFieldError(form, event.target.name, '');
   });
   form.addEventListener('change', (event) => {
     if (!event.target.name) return;

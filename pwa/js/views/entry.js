@@ -1,16 +1,15 @@
 // One entry: the answers, the note, the photos (on the server and still waiting on this
 // device), editing, deleting (30 days to restore), and its history: every revision stays.
 import { api } from '../api.js';
+import { formatWhen } from '../dates.js';
 import { t } from '../i18n.js';
-import {
-  answerText, formatWhen, loadTemplates, local, storeReady, whileShown,
-} from '../logbook-data.js';
+import { answerText, loadTemplates, local } from '../logbook-data.js';
 import {
   downloadFile, photoGallery, photoPicker, queuePhotos,
 } from '../logbook-photos.js';
-import { fill, pendingTag } from '../logbook-view.js';
 import * as store from '../store.js';
 import { announce, h, reportError } from '../ui.js';
+import { fill, pendingTag, storeReady, whileShown } from '../view.js';
 
 function answers(template, content) {
   const rows = template.questions.map((question) => {
@@ -147,7 +146,7 @@ function originalControls(photosRegion) {
 }
 
 export async function render(container, { navigate, params = [], user }) {
-  await storeReady(store, user);
+  await storeReady(user);
   const [id] = params;
   const [templates, first] = await Promise.all([loadTemplates(), store.get('logbook_entry', id)]);
   const logbook = first && await store.get('logbook', first.data.logbook_id);
@@ -227,5 +226,5 @@ export async function render(container, { navigate, params = [], user }) {
       h('h2', { id: 'history-title', text: t('logbook.history.title') }),
       h('p', { class: 'hint', text: t('logbook.history.about') }),
       historyRegion));
-  whileShown(store, region, refresh);
+  whileShown(region, refresh);
 }

@@ -1,7 +1,7 @@
 // The start screen after logging in: the parts of Houvast.
+import { homeParts } from '../domains.js';
 import { t } from '../i18n.js';
 import { listen, refresh } from '../push.js';
-import { PARTS } from '../routes.js';
 import { h } from '../ui.js';
 
 function part({ key, route }) {
@@ -13,7 +13,7 @@ function part({ key, route }) {
 }
 
 export function render(container, { user, navigate }) {
-  const parts = PARTS.filter(({ roles }) => !roles || roles.includes(user.role));
+  const parts = homeParts(user.role);
   container.append(
     h('h1', { text: t('home.title', { name: user.username }) }),
     h('p', { class: 'lead', text: t(`home.intro.${user.role}`) }),

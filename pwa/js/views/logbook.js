@@ -1,15 +1,17 @@
 // One logbook: its entries (newest first), unfinished drafts, for damages the totals, the PDF
 // export, and the entries deleted less than 30 days ago (they can come back).
 import { api } from '../api.js';
+import { formatWhen } from '../dates.js';
 import { getLang, t } from '../i18n.js';
 import {
-  byNewest, damageTotals, deleteDraft, entrySummary, formatMoney, formatWhen, listDrafts,
-  loadTemplates, local, storeReady, whileShown,
+  byNewest, deleteDraft, entrySummary, formatMoney, listDrafts, loadTemplates, local,
 } from '../logbook-data.js';
 import { downloadFile } from '../logbook-photos.js';
-import { entryCount, fill, pendingTag, typeName } from '../logbook-view.js';
+import { entryCount, typeName } from '../logbook-view.js';
+import { damageTotals } from '../rules/logbook.js';
 import * as store from '../store.js';
 import { announce, errorMessage, h, reportError } from '../ui.js';
+import { fill, pendingTag, storeReady, whileShown } from '../view.js';
 
 async function syncNow() {
   try {
@@ -21,21 +23,23 @@ async function syncNow() {
 
 function moneyFacts(sum) {
   return h('dl', { class: 'facts money' },
-    h('dt', { text: t('logbook.totals.amount') }), h('dd', { text: formatMoney(sum.amount) }),
+    h('dt', { text: t('logbook.totals.amount') }),
+    h('dd', { text: formatMoney(sum.amount_cents) }),
     h('dt', { text: t('logbook.totals.reimbursed') }),
-    h('dd', { text: formatMoney(sum.reimbursed) }),
+    h('dd', { text: formatMoney(sum.reimbursed_cents) }),
     h('dt', { text: t('logbook.totals.outstanding') }),
-    h('dd', { text: formatMoney(sum.outstanding) }));
+    h('dd', { text: formatMoney(sum.outstanding_cents) }));
 }
 
 function totals(template, entries) {
   const categories = template.questions.find((q) => q.key === 'category').options;
-  const { perCategory, overall } = damageTotals(entries, categories.map((o) => o.value));
+  const { per_category: perCategory, overall } = damageTotals(
+    entries.map((entry) => entry.data.answers), categories.map((o) => o.value));
   const name = (key) => local(categories.find((o) => o.value === key)?.label) || key;
   return h('section', { 'aria-labelledby': 'totals-title', class: 'totals' },
     h('h2', { id: 'totals-title', text: t('logbook.totals.title') }),
     h('ul', { class: 'cards' },
-      perCategory.map(([key, sum]) => h('li', { class: 'card' },
+      Object.entries(perCategory).map(([key, sum]) => h('li', { class: 'card' },
         h('h3', { text: name(key) }), moneyFacts(sum))),
       h('li', { class: 'card total' }, h('h3', { text: t('logbook.totals.overall') }),
         moneyFacts(overall))));
@@ -126,7 +130,7 @@ async function deletedSection(logbook, template, refresh) {
 }
 
 export async function render(container, { params = [], user }) {
-  await storeReady(store, user);
+  await storeReady(user);
   const [id] = params;
   const [templates, logbook] = await Promise.all([loadTemplates(), store.get('logbook', id)]);
   if (!logbook || logbook.deleted) {
@@ -182,7 +186,7 @@ export async function render(container, { params = [], user }) {
       h('p', { class: 'actions' }, exportButton)),
     deletedRegion,
     h('p', {}, h('a', { href: '#/logbooks', text: t('logbooks.back') })));
-  whileShown(store, region, async (changes) => {
+  whileShown(region, async (changes) => {
     await refresh();
     // After a sync the server may know of newly deleted entries.
     if (changes.some((change) => change.outbox)) await refreshDeleted();

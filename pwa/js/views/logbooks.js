@@ -1,9 +1,10 @@
 // My logbooks: every logbook on this device (also offline), with how many entries it has.
 import { t } from '../i18n.js';
-import { entryCount, fill, pendingTag, typeName } from '../logbook-view.js';
-import { loadTemplates, storeReady, whileShown } from '../logbook-data.js';
+import { entryCount, typeName } from '../logbook-view.js';
+import { loadTemplates } from '../logbook-data.js';
 import * as store from '../store.js';
 import { h } from '../ui.js';
+import { fill, pendingTag, storeReady, whileShown } from '../view.js';
 
 const byCreated = (a, b) => String(a.data.created_at || '~').localeCompare(
   String(b.data.created_at || '~'));
@@ -29,11 +30,11 @@ async function content() {
 }
 
 export async function render(container, { user }) {
-  await storeReady(store, user);
+  await storeReady(user);
   const region = h('div', {}, await content());
   container.append(
     h('h1', { text: t('logbooks.title') }),
     h('p', { class: 'lead', text: t('logbooks.intro') }),
     region);
-  whileShown(store, region, async () => fill(region, await content()));
+  whileShown(region, async () => fill(region, await content()));
 }

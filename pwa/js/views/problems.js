@@ -1,18 +1,12 @@
 // Changes that need the person: refused by the server (with the reason, to fix or discard),
 // changed on another device too (keep mine or take the server's), photos that did not upload.
 // Nothing the person wrote disappears without them choosing so here.
+import { editRoute } from '../domains.js';
 import { t } from '../i18n.js';
 import * as store from '../store.js';
 import * as sync from '../sync.js';
 import { announce, h, reportError } from '../ui.js';
-
-// Where a record is edited, by entity (views of other parts); none: only "discard".
-const EDIT_ROUTES = {
-  logbook_entry: (problem, record) => {
-    const logbookId = record?.data?.logbook_id ?? problem.data?.logbook_id;
-    return problem.op === 'upsert' && logbookId && `#/entry-form/${logbookId}/${problem.id}`;
-  },
-};
+import { storeReady, whileShown } from '../view.js';
 
 function describe(entity, data = {}) {
   const label = t(`problems.entity.${entity}`);
@@ -73,7 +67,7 @@ function act(label, work, secondary = true) {
 async function problemItem(problem) {
   const record = await store.get(problem.entity, problem.id);
   const title = describe(problem.entity, record?.data ?? problem.data);
-  const edit = EDIT_ROUTES[problem.entity]?.(problem, record);
+  const edit = editRoute(problem, record); // the screen of the record's domain, if it has one
   const conflict = problem.status === 'conflict';
   return h('li', { class: 'card sync-problem', 'data-status': problem.status },
     h('h2', { text: title }),
@@ -114,7 +108,7 @@ function photoItem(photo) {
       })));
 }
 
-async function fill(list) {
+async function showAll(list) {
   const problems = await store.problems();
   const photos = (await store.photoQueue()).filter((p) => p.status === 'failed');
   const items = [...await Promise.all(problems.map(problemItem)), ...photos.map(photoItem)];
@@ -123,19 +117,14 @@ async function fill(list) {
   list.nextElementSibling.hidden = items.length > 0;
 }
 
-export async function render(container) {
+export async function render(container, { user }) {
+  await storeReady(user);
   const list = h('ul', { class: 'cards' });
   container.append(
     h('h1', { text: t('problems.title') }),
     h('p', { class: 'lead', text: t('problems.intro') }),
     list,
     h('p', { text: t('problems.none') }));
-  await fill(list);
-  const unsubscribe = store.subscribe(() => {
-    if (!list.isConnected) {
-      unsubscribe();
-      return;
-    }
-    fill(list).catch(reportError);
-  });
+  await showAll(list);
+  whileShown(list, () => showAll(list));
 }

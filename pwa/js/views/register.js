@@ -1,6 +1,6 @@
 // Create an account: a pseudonym, a password, who you are, and agreeing to the terms.
 import { api } from '../api.js';
-import { busy, checkFields, field, showApiError } from '../forms.js';
+import { busy, checkFields, choices, field, showApiError } from '../forms.js';
 import { t } from '../i18n.js';
 import { setUser } from '../session.js';
 import { announce, h } from '../ui.js';
@@ -8,27 +8,18 @@ import { announce, h } from '../ui.js';
 const ROLES = ['client', 'helper'];
 
 function roleChoice() {
-  return h('fieldset', { class: 'field choices', 'data-field': 'role' },
-    h('legend', { text: t('register.role') }),
-    ROLES.map((role) => h('div', { class: 'choice' },
-      h('input', { type: 'radio', name: 'role', value: role, id: `f-role-${role}`,
-        'aria-describedby': `f-role-${role}-hint f-role-error` }),
-      h('label', { for: `f-role-${role}`, text: t(`register.role.${role}`) }),
-      h('p', { class: 'hint', id: `f-role-${role}-hint`, text: t(`register.role.${role}Hint`) }))),
-    h('p', { class: 'field-error', id: 'f-role-error' }));
+  return choices({ name: 'role', legend: t('register.role'),
+    options: ROLES.map((role) => ({ value: role, label: t(`register.role.${role}`),
+      hint: t(`register.role.${role}Hint`) })) });
 }
 
 function terms() {
-  return h('div', { class: 'field terms', 'data-field': 'accept_terms' },
+  return h('div', { class: 'field terms' },
     h('h2', { id: 'terms-title', text: t('register.termsTitle') }),
     h('ul', { 'aria-labelledby': 'terms-title' },
       ['register.terms1', 'register.terms2', 'register.terms3', 'register.terms4']
         .map((key) => h('li', { text: t(key) }))),
-    h('div', { class: 'choice' },
-      h('input', { type: 'checkbox', name: 'accept_terms', id: 'f-accept_terms',
-        'aria-describedby': 'f-accept_terms-error' }),
-      h('label', { for: 'f-accept_terms', text: t('register.accept') })),
-    h('p', { class: 'field-error', id: 'f-accept_terms-error' }));
+    field({ name: 'accept_terms', type: 'checkbox', label: t('register.accept') }));
 }
 
 function problems(values) {

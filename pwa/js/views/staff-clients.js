@@ -1,9 +1,10 @@
 // Staff: my clients' dossiers (by my own label) and a new dossier. Online only: staff work on the
 // server's copy directly (REST), nothing of it is kept on the device.
 import { api } from '../api.js';
+import { field } from '../forms.js';
 import { t } from '../i18n.js';
 import { announce, h } from '../ui.js';
-import { formField, keepCode, staffOnly, submitForm } from '../staff-parts.js';
+import { keepCode, optional, staffOnly, submitForm } from '../staff-parts.js';
 
 function dossierItem(dossier) {
   return h('li', { class: 'card' },
@@ -16,13 +17,13 @@ function dossierItem(dossier) {
 function newDossierForm(navigate) {
   const form = h('form', { class: 'stack staff-form', novalidate: true, 'aria-labelledby': 'new-title' },
     h('h2', { id: 'new-title', text: t('staff.new') }),
-    formField({ name: 'label', label: t('staff.label'), hint: t('staff.labelHint'),
+    field({ name: 'label', label: t('staff.label'), hint: t('staff.labelHint'),
       required: true, maxlength: 200 }),
-    formField({ name: 'contact_name', label: t('staff.contactName'),
+    field({ name: 'contact_name', label: optional(t('staff.contactName')),
       hint: t('staff.contactNameHint'), maxlength: 64, autocomplete: 'given-name' }),
-    formField({ name: 'contact_phone', label: t('staff.contactPhone'),
+    field({ name: 'contact_phone', label: optional(t('staff.contactPhone')),
       hint: t('staff.contactPhoneHint'), type: 'tel', maxlength: 32 }),
-    formField({ name: 'contact_hours', label: t('staff.contactHours'),
+    field({ name: 'contact_hours', label: optional(t('staff.contactHours')),
       hint: t('staff.contactHoursHint'), maxlength: 120 }),
     h('button', { type: 'submit', text: t('staff.create') }));
   submitForm(form, { label: 'staff.labelMissing' }, async (values) => {

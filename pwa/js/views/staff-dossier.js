@@ -2,15 +2,13 @@
 // timeline and tasks with adding and deleting. Online only, straight on the server (REST); the
 // client's device gets the changes at its next sync.
 import { api } from '../api.js';
+import { dateInput, formatWhen } from '../dates.js';
+import { field } from '../forms.js';
 import { t } from '../i18n.js';
-import { dateInput, formatWhen } from '../logbook-data.js';
-import { fill } from '../logbook-view.js';
 import { announce, h, reportError } from '../ui.js';
-import { byTime, formatDue, formatEventTime, linkOut } from '../dossier-parts.js';
-import { codePanel, formField, staffOnly, submitForm, takeCode } from '../staff-parts.js';
-
-const KINDS = ['from_police', 'from_prosecutor', 'court_date', 'from_us', 'appointment',
-  'call_summary'];
+import { fill } from '../view.js';
+import { byTime, formatDue, formatEventTime, linkOut, loadEventKinds } from '../dossier-parts.js';
+import { codePanel, optional, staffOnly, submitForm, takeCode } from '../staff-parts.js';
 
 /** Delete after asking; focus then goes to the list's heading (`headingId`). */
 function removeButton(title, headingId, remove) {
@@ -29,9 +27,9 @@ function removeButton(title, headingId, remove) {
     } });
 }
 
-function eventItem(event, refresh, base) {
+function eventItem(event, refresh, base, kinds) {
   return h('li', { class: 'card dossier-event' },
-    h('p', { class: 'dossier-meta' }, formatEventTime(event), ' · ', t(`dossier.kind.${event.kind}`)),
+    h('p', { class: 'dossier-meta' }, formatEventTime(event, kinds), ' · ', t(`dossier.kind.${event.kind}`)),
     h('h3', { text: event.title }),
     event.body && h('p', { class: 'dossier-body', text: event.body }),
     event.link && linkOut(event.link),
@@ -78,18 +76,19 @@ function status(dossier, codeRegion, refresh, base) {
     renew);
 }
 
-function eventForm(base, refresh) {
+/** `kinds`: the server's event kinds, in its order (GET /api/content/dossier). */
+function eventForm(base, refresh, kinds) {
   const form = h('form', { class: 'stack staff-form', novalidate: true,
     'aria-labelledby': 'event-form-title' },
     h('h3', { id: 'event-form-title', text: t('staff.addEvent') }),
-    formField({ name: 'kind', label: t('staff.kind'), control: 'select', required: true,
-      options: KINDS.map((kind) => [kind, t(`dossier.kind.${kind}`)]) }),
-    formField({ name: 'title', label: t('staff.title'), required: true, maxlength: 200 }),
-    formField({ name: 'body', label: t('staff.body'), hint: t('staff.bodyHint'),
+    field({ name: 'kind', label: t('staff.kind'), control: 'select', required: true,
+      options: kinds.map(({ kind }) => [kind, t(`dossier.kind.${kind}`)]) }),
+    field({ name: 'title', label: t('staff.title'), required: true, maxlength: 200 }),
+    field({ name: 'body', label: optional(t('staff.body')), hint: t('staff.bodyHint'),
       control: 'textarea', rows: 5, maxlength: 10000 }),
-    formField({ name: 'occurred_at', label: t('staff.when'), type: 'datetime-local',
+    field({ name: 'occurred_at', label: t('staff.when'), type: 'datetime-local',
       required: true, value: dateInput(new Date(), 'datetime') }),
-    formField({ name: 'link', label: t('staff.link'), hint: t('staff.linkHint'), type: 'url',
+    field({ name: 'link', label: optional(t('staff.link')), hint: t('staff.linkHint'), type: 'url',
       maxlength: 2000 }),
     h('button', { type: 'submit', text: t('staff.addEventButton') }));
   submitForm(form, { title: 'staff.titleMissing', occurred_at: 'staff.whenMissing' },
@@ -107,10 +106,10 @@ function taskForm(base, refresh) {
   const form = h('form', { class: 'stack staff-form', novalidate: true,
     'aria-labelledby': 'task-form-title' },
     h('h3', { id: 'task-form-title', text: t('staff.addTask') }),
-    formField({ name: 'task_title', label: t('staff.title'), required: true, maxlength: 200 }),
-    formField({ name: 'explanation', label: t('staff.explanation'), control: 'textarea',
+    field({ name: 'task_title', label: t('staff.title'), required: true, maxlength: 200 }),
+    field({ name: 'explanation', label: optional(t('staff.explanation')), control: 'textarea',
       rows: 4, maxlength: 5000 }),
-    formField({ name: 'due_date', label: t('staff.dueDate'), type: 'date' }),
+    field({ name: 'due_date', label: optional(t('staff.dueDate')), type: 'date' }),
     h('button', { type: 'submit', text: t('staff.addTaskButton') }));
   submitForm(form, { task_title: 'staff.titleMissing' }, async ({ task_title: title, ...rest }) => {
     try {
@@ -133,8 +132,9 @@ export async function render(container, { user, params: [id] }) {
   const title = h('h1', { text: t('staff.dossier') });
   container.append(title,
     h('p', {}, h('a', { href: '#/staff-clients', text: t('staff.back') })));
-  const dossier = await staffOnly(container, user, load);
-  if (!dossier) return;
+  const loaded = await staffOnly(container, user, () => Promise.all([load(), loadEventKinds()]));
+  if (!loaded) return;
+  const [dossier, kinds] = loaded;
   title.textContent = dossier.label;
   const code = takeCode(dossier.id);
   const codeRegion = h('div', {}, code && codePanel(code));
@@ -145,7 +145,7 @@ export async function render(container, { user, params: [id] }) {
     fill(statusRegion, status(current, codeRegion, refresh, base));
     fill(events, current.events.length
       ? h('ul', { class: 'cards' }, [...current.events].sort(byTime)
-        .map((event) => eventItem(event, refresh, base)))
+        .map((event) => eventItem(event, refresh, base, kinds)))
       : h('p', { text: t('staff.noEvents') }));
     fill(tasks, current.tasks.length
       ? h('ul', { class: 'cards' }, current.tasks.map((task) => taskItem(task, refresh, base)))
@@ -157,7 +157,8 @@ export async function render(container, { user, params: [id] }) {
   show(dossier);
   container.append(codeRegion, statusRegion,
     h('section', { 'aria-labelledby': 'events-title' },
-      h('h2', { id: 'events-title', tabindex: '-1', text: t('dossier.timeline') }), events, eventForm(base, refresh)),
+      h('h2', { id: 'events-title', tabindex: '-1', text: t('dossier.timeline') }), events,
+      eventForm(base, refresh, kinds)),
     h('section', { 'aria-labelledby': 'tasks-title' },
       h('h2', { id: 'tasks-title', tabindex: '-1', text: t('tasks.title') }), tasks, taskForm(base, refresh)));
 }

@@ -1,10 +1,9 @@
 // Tasks from the contact person: what is still to do and what is done. Ticking one off writes to
 // the store (also offline); sync sends it. Only `done` is the client's to change.
 import { t } from '../i18n.js';
-import { storeReady, whileShown } from '../logbook-data.js';
-import { fill, pendingTag } from '../logbook-view.js';
 import * as store from '../store.js';
 import { announce, h, reportError } from '../ui.js';
+import { fill, pendingTag, storeReady, whileShown } from '../view.js';
 import { formatDue, isOpen } from '../dossier-parts.js';
 
 const dueKey = (task) => task.data.due_date || '9999-12-31';
@@ -53,12 +52,12 @@ async function content() {
 }
 
 export async function render(container, { user }) {
-  await storeReady(store, user);
+  await storeReady(user);
   const region = h('div', {});
   fill(region, ...await content());
   container.append(
     h('h1', { text: t('tasks.title') }),
     h('p', { class: 'lead', text: t('tasks.intro') }),
     region);
-  whileShown(store, region, async () => fill(region, ...await content()));
+  whileShown(region, async () => fill(region, ...await content()));
 }

@@ -1,0 +1,104 @@
+// The phone's domains: the one list to extend when Houvast gets a new part (see "How to add a
+// domain" in docs/architecture.md). Each domain says what it brings:
+//
+// - routes   {name: {load, guest?}}: its screens. A view module exports render(container, ctx)
+//            and is loaded with import() the first time it opens (sw.js precaches every file).
+//            '#/logbook/42' shows route `logbook` with ctx.params ['42']. Without `guest: true`
+//            a screen needs a login; with it, someone without an account uses it too, and their
+//            records go to the guest store (store.js), which is adopted at login.
+// - parts    [{key, route, roles?}]: its cards on the home screen (texts part.<key> and
+//            part.<key>.about); `route: null` is "coming soon"; `roles`: only for those roles.
+// - entities {entity: {fields, edit?}}: the sync entities this phone writes. `fields`: what a
+//            mutation carries (the REST POST body; a pulled record holds the GET shape, which
+//            the server's schemas would refuse). `edit(problem, record)`: the screen where a
+//            change the server refused is fixed (#/problems); without it only "discard".
+// - push     [{kind, roles?}]: the push kinds its server side sends; the notification switch on
+//            the account screen shows when a role gets any.
+//
+// The shell's own screens (welcome, login, home, account, problems) are in routes.js. A domain's
+// views never import this file: its loaders import them, so that would be an import cycle
+// (tests/js/import_cycles.test.mjs fails on one). Shell screens and app.js read it.
+export const DOMAINS = [
+  {
+    name: 'logbook',
+    parts: [{ key: 'logbook', route: 'logbooks' }],
+    routes: {
+      logbooks: { load: () => import('./views/logbooks.js') },
+      'logbook-new': { load: () => import('./views/logbook-new.js') },
+      logbook: { load: () => import('./views/logbook.js') }, // logbook/<id>
+      'entry-form': { load: () => import('./views/entry-form.js') }, // entry-form/<logbook>/<entry>
+      entry: { load: () => import('./views/entry.js') }, // entry/<id>
+    },
+    entities: {
+      logbook: { fields: ['type', 'title'] },
+      logbook_entry: {
+        fields: ['logbook_id', 'occurred_at', 'answers', 'note'],
+        edit(problem, record) {
+          const logbookId = record?.data?.logbook_id ?? problem.data?.logbook_id;
+          return problem.op === 'upsert' && logbookId
+            ? `#/entry-form/${logbookId}/${problem.id}` : null;
+        },
+      },
+    },
+  },
+  // The recovery meter and the helpers' training come in later issues.
+  { name: 'recovery', parts: [{ key: 'recovery', route: null }] },
+  {
+    // The client's dossier and tasks from the contact person; staff keep them (online only).
+    name: 'dossier',
+    parts: [
+      { key: 'tasks', route: 'tasks', roles: ['client'] },
+      { key: 'dossier', route: 'dossier', roles: ['client'] },
+      { key: 'clients', route: 'staff-clients', roles: ['staff'] },
+    ],
+    routes: {
+      dossier: { load: () => import('./views/dossier.js') },
+      tasks: { load: () => import('./views/tasks.js') },
+      'staff-clients': { load: () => import('./views/staff-clients.js') },
+      'staff-dossier': { load: () => import('./views/staff-dossier.js') }, // staff-dossier/<id>
+    },
+    entities: { dossier_task: { fields: ['done'] } },
+    push: [{ kind: 'dossier', roles: ['client'] }, { kind: 'tasks', roles: ['client'] }],
+  },
+  { name: 'training', parts: [{ key: 'training', route: null }] },
+];
+
+const forRole = (role) => (item) => !item.roles || item.roles.includes(role);
+
+/** Every domain's screens in one {name: route}; a name used twice is a mistake, said at once. */
+export function domainRoutes(taken = {}) {
+  const routes = {};
+  for (const domain of DOMAINS) {
+    for (const [name, route] of Object.entries(domain.routes || {})) {
+      if (name in routes || name in taken) throw new Error(`route ${name} is declared twice`);
+      routes[name] = route;
+    }
+  }
+  return routes;
+}
+
+/** The cards on the home screen of someone with `role`, in the order of DOMAINS. */
+export function homeParts(role) {
+  return DOMAINS.flatMap((domain) => domain.parts || []).filter(forRole(role));
+}
+
+/** {entity: [fields]}: what a mutation of each entity the phone writes carries. */
+export function entityFields() {
+  return Object.fromEntries(DOMAINS.flatMap((domain) => Object.entries(domain.entities || {}))
+    .map(([entity, { fields }]) => [entity, fields]));
+}
+
+/** Where a refused change of `problem.entity` is fixed ('#/…'), or null: discard only. */
+export function editRoute(problem, record) {
+  for (const domain of DOMAINS) {
+    const edit = domain.entities?.[problem.entity]?.edit;
+    if (edit) return edit(problem, record) || null;
+  }
+  return null;
+}
+
+/** The push kinds someone with `role` can get. */
+export function pushKinds(role) {
+  return DOMAINS.flatMap((domain) => domain.push || []).filter(forRole(role))
+    .map((push) => push.kind);
+}
