@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 import jwt as pyjwt
 import pytest
 from flask_jwt_extended import jwt_required
+from sqlalchemy.exc import OperationalError
 
 from api.auth import service
 from api.smorest import Blueprint
@@ -77,13 +78,21 @@ def test_unknown_user_is_401(app, client, session_claims) -> None:
 
 
 def test_revocation_check_fails_closed(app, client, session_claims, monkeypatch) -> None:
+    """A check that cannot be made refuses the request: 503 when the database is busy or down
+    (never 401, which would log the person out), an error answer for anything else."""
     token = sign(app, session_claims)
 
-    def broken(*_args, **_kwargs):
-        raise RuntimeError("database went away")
+    def database_gone(*_args, **_kwargs):
+        raise OperationalError("SELECT", {}, Exception("database went away"))
 
-    monkeypatch.setattr(service, "_load", broken)
-    assert "ended" in assert_error(me(client, token), 401)["message"]
+    def bug(*_args, **_kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(service, "_load", database_gone)
+    assert_error(me(client, token), 503)
+    monkeypatch.setattr(service, "_load", bug)
+    with pytest.raises(RuntimeError):  # tests re-raise; in production a 500
+        me(client, token)
 
 
 def test_needs_fresh_answers_in_our_shape(app, make_user) -> None:

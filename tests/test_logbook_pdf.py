@@ -66,3 +66,21 @@ def test_pdf_of_an_empty_stalking_logbook(auth_client):
 def test_pdf_rejects_an_unknown_language(auth_client):
     logbook = make_logbook(auth_client)
     assert auth_client.get(f"/api/logbooks/{logbook['id']}/export.pdf?lang=fr").status_code == 422
+
+
+def test_long_notes_keep_every_word_their_line_breaks_and_split_over_pages(auth_client):
+    from tests.factories import FEELING
+
+    logbook = make_logbook(auth_client)
+    link = "https://example.org/" + "a" * 400  # wider than a line: cut into pieces
+    sentence = "Hij stond weer voor de deur en ik heb de politie gebeld. "
+    note = "Eerste regel.\nTweede regel " + link + " verder.\n\n" + sentence * 85
+    make_entry(auth_client, logbook["id"], FEELING, note=note[:5000])
+    make_entry(auth_client, logbook["id"], FEELING, note="Kort.", when="2026-11-21T10:00:00Z")
+    text, pages, _ = export(auth_client, logbook["id"], "nl")
+    lines = text.splitlines()
+    assert any(line.endswith("Eerste regel.") for line in lines)
+    assert any(line.startswith("Tweede regel") for line in lines)
+    assert link in text.replace("\n", "")
+    assert " ".join(text.split()).count("politie gebeld") == note[:5000].count("politie gebeld")
+    assert "Kort." in text and pages >= 3

@@ -23,6 +23,7 @@ from api.extensions import limiter
 from api.notifications import service as notifications
 from api.smorest import Blueprint, abort
 from schemas.auth import AccountSchema, LoginSchema, RegisterSchema
+from schemas.base import text_problem
 
 blp = Blueprint("auth", __name__, url_prefix="/api", description="Accounts and sessions")
 
@@ -36,7 +37,9 @@ def _ip_key() -> str:
 def _username_key() -> str:
     body = request.get_json(silent=True)
     name = body.get("username") if isinstance(body, dict) else None
-    if not isinstance(name, str) or not name.strip():
+    # A name that cannot be stored is refused by the schema (422); it never becomes a key of
+    # the limiter's storage (Redis refuses a lone surrogate).
+    if not isinstance(name, str) or not name.strip() or text_problem(name, key=True):
         return _ip_key()
     return "user:" + service.username_key(name)[:64]
 

@@ -2,7 +2,11 @@
 
 Access tokens (15 minutes) and refresh tokens carry the session id (`sid`). Every token is
 checked against its session on every request (revoked, idle, past its 12 hours, reused
-refresh token), and any error during that check counts as revoked: the check fails closed.
+refresh token). The check fails closed: a token it cannot read counts as revoked (401), and a
+database that is busy or down refuses the request with 503 and Retry-After (api/errors.py),
+never with "your session has ended", which would send the person to the login screen.
+Noting the activity (`last_seen_at`, once a minute) waits a moment for SQLite's write lock at
+most, then is skipped: it is a write that a read request should not queue behind.
 Every flask-jwt-extended error answers in the project's JSON error shape, with 401; a
 missing or wrong CSRF header is a 401 too (flask-jwt-extended's choice), with its own message.
 """
@@ -20,6 +24,7 @@ from flask_jwt_extended import (
     set_access_cookies,
     set_refresh_cookies,
 )
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from api.auth import service
 from api.auth.models import AuthSession, User
@@ -86,13 +91,31 @@ def _identity(user: User) -> str:
     return str(user.id)
 
 
+# How long a read request waits for SQLite's write lock to note the activity, then skips it.
+TOUCH_WAIT_SECONDS = 0.2
+
+
+def _database_error(error: SQLAlchemyError) -> None:
+    """Re-raise a database error as the OperationalError api/errors.py answers with 503."""
+    try:
+        db.session.rollback()
+    except Exception:
+        log.exception("rollback after a failed session check failed")
+    if isinstance(error, OperationalError):
+        raise error
+    raise OperationalError("session check", None, error) from error
+
+
 @jwt.user_lookup_loader
 def _lookup(_header: dict[str, Any], payload: dict[str, Any]) -> User | None:
     try:
         return db.session.get(User, int(payload["sub"]))
-    except Exception:  # a token we cannot read belongs to nobody
+    except SQLAlchemyError as error:  # a busy or lost database: 503, not "log in again"
+        log.warning("user lookup failed: %s", type(error).__name__)
+        _database_error(error)
+    except (KeyError, TypeError, ValueError):  # a token we cannot read belongs to nobody
         log.exception("user lookup failed")
-        return None
+    return None
 
 
 @jwt.token_in_blocklist_loader
@@ -102,15 +125,29 @@ def _revoked(_header: dict[str, Any], payload: dict[str, Any]) -> bool:
             usable = service.check_refresh(payload["sid"], payload["jti"])
         else:
             usable = service.check_access(payload["sid"])
+            if usable and db.session.dirty and not _noted_activity():
+                return False
         db.session.commit()  # keeps last_seen_at, or the revocation of a reused token
         return not usable
-    except Exception:
+    except SQLAlchemyError as error:
+        log.warning("session check failed: %s; answering 503", type(error).__name__)
+        _database_error(error)
+    except (KeyError, TypeError, ValueError):  # no sid or jti, or not a uuid: not our token
         log.exception("session check failed; treating the token as revoked")
-        try:
-            db.session.rollback()
-        except Exception:
-            log.exception("rollback after a failed session check failed")
-        return True
+        db.session.rollback()
+    return True
+
+
+def _noted_activity() -> bool:
+    """Take the write lock for the `last_seen_at` touch if it comes quickly; else forget the
+    touch (rolled back) and say so. The next request a minute later tries again."""
+    try:
+        db.write_lock(timeout=TOUCH_WAIT_SECONDS)
+    except OperationalError:
+        db.session.rollback()
+        log.info("database busy: last_seen_at not noted this time")
+        return False
+    return True
 
 
 def _answer(key: str):

@@ -5,13 +5,22 @@ logbook, then every entry in time order: its answers with the questions' labels,
 photos, its short chain hash, and the earlier revisions marked as such. Every page says
 "pagina X van Y". Photos are the print-size copies made at upload, passed through as JPEG
 (reportlab embeds JPEG bytes without decoding them), so 50 photos cost little time.
+
+`export` reads everything it needs (entries, revisions, the chain check, the photos), ends the
+session's transaction, and only then renders: a big logbook takes seconds to lay out, and no
+transaction is held meanwhile. Answers and notes are laid out by `_TextBlock`, which breaks
+each text into lines once; reportlab's Paragraph measured every word again at each wrap and
+split, which made long notes slow (500 entries with notes of up to 5,000 characters: about
+20 s instead of about 3 s).
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
+from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from io import BytesIO
 from typing import Any
 from xml.sax.saxutils import escape
@@ -21,6 +30,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -34,7 +44,7 @@ from reportlab.platypus import (
 )
 
 from api.content.logbook_templates import TEMPLATES
-from api.db import utcnow
+from api.db import db, utcnow
 from api.domain import Gone
 from api.logbook import chain, service
 
@@ -131,17 +141,47 @@ class _NumberedCanvas(Canvas):
         super().save()
 
 
-def export(owner_id: int, logbook_id: uuid.UUID, lang: str = "nl") -> bytes:
-    """The PDF bytes. :raise NotFound: when not this owner's logbook"""
+@dataclass
+class Snapshot:
+    """What the PDF shows, read in one transaction; rendering needs no database."""
+
+    logbook: Any
+    title: str | None
+    views: list[Any]
+    check: chain.Verification
+    photos: dict[uuid.UUID, bytes | None] = field(default_factory=dict)  # None: damaged
+
+
+def read(owner_id: int, logbook_id: uuid.UUID) -> Snapshot:
+    """:raise NotFound: when not this owner's logbook"""
     logbook = service.get_logbook(owner_id, logbook_id)
     views = service.list_entries(owner_id, logbook_id)
-    check = chain.verify(logbook)
-    data = render(logbook, views, check, lang)
-    log.info("logbook %s exported: %d entries, %d bytes", logbook.id, len(views), len(data))
+    photos: dict[uuid.UUID, bytes | None] = {}
+    for view in views:
+        for photo in view.photos:
+            try:
+                photos[photo.id] = service.photo_bytes(owner_id, photo.id, "print")
+            except Gone:
+                photos[photo.id] = None
+    return Snapshot(logbook, service.title_of(logbook), views, chain.verify(logbook), photos)
+
+
+def export(owner_id: int, logbook_id: uuid.UUID, lang: str = "nl") -> bytes:
+    """The PDF bytes. :raise NotFound: when not this owner's logbook
+
+    Ends the session's transaction after reading (the objects read stay usable, detached):
+    the rendering that follows holds no transaction and no lock.
+    """
+    snapshot = read(owner_id, logbook_id)
+    db.session.close()
+    data = render(snapshot, lang)
+    log.info("logbook %s exported: %d entries, %d bytes", snapshot.logbook.id,
+             len(snapshot.views), len(data))
     return data
 
 
-def render(logbook, views, check, lang: str) -> bytes:
+def render(snapshot: Snapshot, lang: str) -> bytes:
+    logbook, views, check = snapshot.logbook, snapshot.views, snapshot.check
     t = TEXT[lang]
     template = TEMPLATES[logbook.type]
     questions = template["questions"]
@@ -150,7 +190,7 @@ def render(logbook, views, check, lang: str) -> bytes:
     mark = ParagraphStyle("mark", parent=styles["Normal"], textColor=colors.darkred)
     story: list[Any] = []
 
-    title = service.title_of(logbook)
+    title = snapshot.title
     dates = [v.entry.occurred_at for v in views]
     period = (f"{_when(min(dates), lang, False)} – {_when(max(dates), lang, False)}"
               if dates else "–")
@@ -171,7 +211,8 @@ def render(logbook, views, check, lang: str) -> bytes:
     if not views:
         story.append(Paragraph(t["none"], styles["Normal"]))
     for view in views:
-        story += _entry(view, template, questions, lang, t, styles, small, mark)
+        story += _entry(view, template, questions, lang, t, styles, small, mark,
+                        snapshot.photos)
     story += [Spacer(1, 0.5 * cm), Paragraph(_integrity(check, t), small)]
 
     out = BytesIO()
@@ -211,17 +252,16 @@ def _totals(totals: dict[str, Any], lang: str, t: dict[str, str], styles) -> lis
 
 def _answers_block(content, questions, lang, t, styles) -> list[Any]:
     if content is None:
-        return [Paragraph(t["damaged"], styles["Normal"])]
-    lines = [f"<b>{escape(q['label'][lang])}</b> "
-             f"{escape(_answer(q, content['answers'][q['key']], lang, t))}"
+        return [_TextBlock([(None, t["damaged"])])]
+    items = [(q["label"][lang], _answer(q, content["answers"][q["key"]], lang, t))
              for q in questions if q["key"] in content["answers"]]
     if content.get("note"):
-        lines.append(f"<b>{t['note']}:</b> {escape(content['note'])}")
-    # One paragraph per entry: a fraction of the layout work of one per answer.
-    return [Paragraph("<br/>".join(lines), styles["Normal"])]
+        items.append((f"{t['note']}:", content["note"]))
+    # One block per entry: its lines are broken once, and it splits between any two lines.
+    return [_TextBlock(items)] if items else []
 
 
-def _entry(view, template, questions, lang, t, styles, small, mark) -> list[Any]:
+def _entry(view, template, questions, lang, t, styles, small, mark, photos) -> list[Any]:
     entry = view.entry
     with_time = template["occurred_at"]["type"] == "datetime"
     head = [Paragraph(_when(entry.occurred_at, lang, with_time), styles["Heading3"])]
@@ -234,7 +274,7 @@ def _entry(view, template, questions, lang, t, styles, small, mark) -> list[Any]
         block.append(Paragraph(f"{t['hash']}: {latest.hash[:16]}", small))
     parts: list[Any] = [KeepTogether(block)]
     for photo in view.photos:
-        parts.append(_photo(entry.owner_id, photo, t, small))
+        parts.append(_photo(photo, photos.get(photo.id), t, small))
     for earlier in view.revisions[:-1]:
         parts.append(Paragraph(t["earlier"].format(earlier.number,
                                                    _when(earlier.created_at, lang)), mark))
@@ -244,14 +284,101 @@ def _entry(view, template, questions, lang, t, styles, small, mark) -> list[Any]
     return parts
 
 
-def _photo(owner_id: int, photo, t, small) -> Any:
-    try:
-        data = service.photo_bytes(owner_id, photo.id, "print")
-    except Gone:
+def _photo(photo, data: bytes | None, t, small) -> Any:
+    if data is None:
         return Paragraph(t["photo_damaged"], small)
     width = min(12 * cm, 12 * cm * photo.width / max(photo.width, photo.height))
     height = width * photo.height / photo.width
     return _Jpeg(data, photo.sha256, width, height)
+
+
+FONT, BOLD, FONT_SIZE, LEADING = "Helvetica", "Helvetica-Bold", 10, 12  # reportlab's Normal
+
+
+@lru_cache(maxsize=65536)
+def _width(word: str, font: str = FONT) -> float:
+    return stringWidth(word, font, FONT_SIZE)
+
+
+def _fitting(word: str, width: float) -> list[str]:
+    """A word wider than a line (a long link, a row of signs) in pieces that fit."""
+    if _width(word) <= width:
+        return [word]
+    pieces, piece = [], ""
+    for char in word:
+        if piece and _width(piece + char) > width:
+            pieces.append(piece)
+            piece = ""
+        piece += char
+    return [*pieces, piece]
+
+
+def _break_lines(items: list[tuple[str | None, str]],
+                 width: float) -> list[tuple[str | None, str]]:
+    """Greedy line breaking: (bold label or None, the line's text) per line. Each item starts
+    a line with its label; a line break in the text starts a new line; linear in the text."""
+    space = _width(" ")
+    lines: list[tuple[str | None, str]] = []
+    for label, text in items:
+        for number, paragraph in enumerate(str(text).split("\n")):
+            prefix = label if number == 0 else None
+            used = _width(f"{prefix} ", BOLD) if prefix else 0.0
+            words: list[str] = []
+            for word in (piece for w in paragraph.split() for piece in _fitting(w, width)):
+                size = _width(word)
+                if (words or prefix) and used + (space if words else 0.0) + size > width:
+                    lines.append((prefix, " ".join(words)))
+                    prefix, used, words = None, 0.0, []
+                used += (space if words else 0.0) + size
+                words.append(word)
+            lines.append((prefix, " ".join(words)))
+    return lines
+
+
+class _TextBlock(Flowable):
+    """Plain text items, each "**label** text", as reportlab's Normal style draws them.
+
+    reportlab's Paragraph measures every word again each time it is wrapped or split
+    (KeepTogether, the frame, every page a long text runs over), in pure Python here; this
+    breaks the lines once per width and splits between lines without measuring anything.
+    """
+
+    def __init__(self, items: list[tuple[str | None, str]],
+                 lines: list[tuple[str | None, str]] | None = None,
+                 width: float | None = None) -> None:
+        super().__init__()
+        self.items, self._lines, self._for_width = items, lines, width
+
+    def _broken(self, width: float) -> list[tuple[str | None, str]]:
+        if self._lines is None or (self.items and self._for_width != width):
+            self._lines, self._for_width = _break_lines(self.items, width), width
+        return self._lines
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = LEADING * len(self._broken(available_width))
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        lines = self._broken(available_width)
+        fits = int(available_height // LEADING)
+        if fits <= 0:
+            return []
+        if fits >= len(lines):
+            return [self]
+        return [_TextBlock([], lines[:fits], available_width),
+                _TextBlock([], lines[fits:], available_width)]
+
+    def draw(self) -> None:
+        text = self.canv.beginText(0, self.height - FONT_SIZE)
+        text.setFont(FONT, FONT_SIZE, LEADING)
+        for label, line in self._lines or []:
+            if label:
+                text.setFont(BOLD, FONT_SIZE, LEADING)
+                text.textOut(f"{label} ")
+                text.setFont(FONT, FONT_SIZE, LEADING)
+            text.textLine(line)
+        self.canv.drawText(text)
 
 
 class _Jpeg(Flowable):

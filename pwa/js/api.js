@@ -1,7 +1,10 @@
 // fetch wrapper for /api: same-origin cookies, JSON in and out, CSRF double-submit header on
 // changes, one refresh-and-retry on 401, and an ApiError with the API's {code, message, errors}.
+// Only the server saying so ends a session: a refresh that gets no answer, or a 502/503/504
+// (Houvast busy, restarting or down), rejects with that error (`unreachable`), never as a 401.
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const REFRESH_PATH = '/api/auth/refresh';
+const UNAVAILABLE = new Set([502, 503, 504]);
 
 export class ApiError extends Error {
   constructor({ code = 0, status = 'Network error', message = '', errors = {} } = {}) {
@@ -14,6 +17,11 @@ export class ApiError extends Error {
 
   get offline() {
     return this.code === 0;
+  }
+
+  /** No answer, or Houvast busy or down for a moment: the session is still there. */
+  get unreachable() {
+    return this.code === 0 || UNAVAILABLE.has(this.code);
   }
 }
 
@@ -31,13 +39,30 @@ async function cookie(name) {
 
 let refreshing = null;
 
-/** Renew the session with the refresh cookie; concurrent callers share one attempt. */
+/**
+ * Renew the session with the refresh cookie; concurrent callers share one attempt. Resolves
+ * true (renewed) or false (the server refused: the session is gone); rejects with an ApiError
+ * when Houvast could not be reached or was unavailable, which says nothing about the session.
+ */
 function refreshSession() {
-  refreshing ??= cookie('csrf_refresh_token').then((csrf) => csrf && fetch(REFRESH_PATH, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'X-CSRF-TOKEN': csrf, Accept: 'application/json' },
-  }).then((response) => response.ok, () => false)).finally(() => { refreshing = null; });
+  refreshing ??= cookie('csrf_refresh_token').then(async (csrf) => {
+    if (!csrf) return false;
+    let response;
+    try {
+      response = await fetch(REFRESH_PATH, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'X-CSRF-TOKEN': csrf, Accept: 'application/json' },
+      });
+    } catch (cause) {
+      const error = new ApiError({ code: 0, status: 'Network error', message: String(cause) });
+      error.cause = cause;
+      throw error;
+    }
+    if (response.ok) return true;
+    if (UNAVAILABLE.has(response.status)) throw await errorFrom(response);
+    return false;
+  }).finally(() => { refreshing = null; });
   return refreshing;
 }
 

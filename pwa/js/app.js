@@ -25,8 +25,11 @@ async function main() {
     if (!user) return;
     import('./syncstatus.js').then((sync) => sync.mount(user.username)).catch(console.error);
   });
-  await loadUser().catch(reportError);
+  // Houvast unreachable or busy: the person stays logged in (session.js) and is told so once
+  // the first screen shows (showing a screen clears earlier messages).
+  const problem = await loadUser().then(() => null, (error) => error);
   await startRouter();
+  if (problem) reportError(problem);
   // A tapped notification opens its view in this window, whichever screen is showing.
   import('./push.js').then((push) => push.listen(navigate)).catch(reportError);
   announcePending();

@@ -44,14 +44,21 @@ function userChanged() {
   }
 }
 
-/** Ask the server who is logged in; offline, trust the last answer. */
+/**
+ * Ask the server who is logged in. Offline, or when Houvast cannot be reached or is busy (no
+ * answer, 502/503/504), trust the last answer: the person stays logged in. Only a 401 (the
+ * server says the session is gone) logs out. When there was no answer although the device is
+ * online, or Houvast was unavailable, the error is thrown after that, for the message
+ * "Houvast is even niet bereikbaar" (ui.js errorMessage).
+ */
 export async function loadUser() {
   try {
     setUser(await api.get('/api/me'));
   } catch (error) {
-    if (error.name === 'ApiError' && error.offline) {
+    if (error.name === 'ApiError' && error.unreachable) {
       try { user = JSON.parse(localStorage.getItem(USER_KEY)); } catch { user = null; }
       userChanged();
+      if (!error.offline || navigator.onLine !== false) throw error;
     } else if (error.name === 'ApiError' && error.code === 401) {
       setUser(null);
     } else {

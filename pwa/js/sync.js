@@ -18,8 +18,9 @@ const BACKOFF_MAX = 5 * 60_000;
 let batchSize = MAX_BATCH;
 
 /**
- * Why a sync failed: 'offline', 'login' (the session is gone), 'server', 'invalid', or 'guest'
- * (the open store is the guest store, which is never sent).
+ * Why a sync failed: 'offline' (no answer), 'unreachable' (Houvast busy or down: 502, 503 or
+ * 504; the session is still there), 'login' (the session is gone), 'server', 'invalid', or
+ * 'guest' (the open store is the guest store, which is never sent).
  */
 export class SyncError extends Error {
   constructor(reason, cause) {
@@ -34,6 +35,7 @@ function failure(error) {
   if (error instanceof SyncError) return error;
   if (error?.name !== 'ApiError') return new SyncError('failed', error);
   if (error.offline) return new SyncError('offline', error);
+  if (error.unreachable) return new SyncError('unreachable', error);
   if (error.code === 401) return new SyncError('login', error);
   if (error.code === 413) batchSize = Math.max(1, Math.floor(batchSize / 2));
   return new SyncError('server', error);

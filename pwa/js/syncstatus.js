@@ -24,7 +24,8 @@ function stateText({ pending, waitingPhotos = 0, problems, photos, state, reason
   } else if (unsent) {
     parts.push(plural('sync.pending', unsent));
   }
-  if (state === 'error' && unsent) parts.push(t('sync.retrying'));
+  if (reason === 'unreachable') parts.push(t('sync.unreachable'));
+  else if (state === 'error' && unsent) parts.push(t('sync.retrying'));
   if (needsYou) parts.push(plural('sync.problems', needsYou));
   if (!parts.length) parts.push(t('sync.allSent'));
   return parts.join(' ');

@@ -58,6 +58,10 @@ export function reportError(error, fallbackKey = 'error.unexpected') {
 /** Dutch/English text for an ApiError (by status), else the API's own message. */
 export function errorMessage(error, fallbackKey = 'error.unexpected') {
   if (error && error.name === 'ApiError') {
+    // No answer while the device is online, or Houvast busy or down: not the person's doing.
+    if (error.unreachable && (error.code !== 0 || navigator.onLine !== false)) {
+      return t('error.status.503');
+    }
     const key = `error.status.${error.code}`;
     const text = t(key);
     if (text !== key) return text;

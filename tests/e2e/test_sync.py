@@ -180,11 +180,12 @@ def test_an_answer_that_is_not_the_sync_envelope_consumes_nothing(new_context,
     context, page = logged_in(new_context, account)
     stop_auto_sync(page)
     logbook_id = new_logbook(page)
-    # A captive portal answers 200 with its own page; a broken proxy answers 502; a session
-    # that is gone answers 401 (also after api.js tried to refresh it).
+    # A captive portal answers 200 with its own page; a proxy answers 502 when Houvast is down
+    # (the session is still there); a session that is gone answers 401 (also after api.js
+    # tried to refresh it).
     for status, body, kind, expected in (
             (200, "<html>Log in to the wifi</html>", "text/html", "invalid"),
-            (502, "Bad gateway", "text/plain", "server"),
+            (502, "Bad gateway", "text/plain", "unreachable"),
             (401, '{"code": 401, "message": "Log in"}', "application/json", "login")):
         context.route("**/api/sync", answer_with(status, body, kind))
         reason = page.evaluate("""async () => {
