@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from marshmallow import fields, validate
 
-from schemas.base import Schema
+from schemas.base import YEAR_RANGE, Schema
+
+# expirationTime is milliseconds since 1970; beyond YEAR_RANGE it cannot become a date.
+_EXPIRATION_MAX = (datetime(YEAR_RANGE[1] + 1, 1, 1, tzinfo=UTC).timestamp() - 1) * 1000
 
 
 class SubscriptionKeysSchema(Schema):
@@ -18,7 +23,10 @@ class SubscriptionSchema(Schema):
     endpoint = fields.Str(required=True, validate=validate.Length(min=1, max=2048))
     keys = fields.Nested(SubscriptionKeysSchema, required=True)
     expiration_time = fields.Float(data_key="expirationTime", allow_none=True,
-                                   load_default=None,
+                                   load_default=None, validate=validate.Range(
+                                       min=0, max=_EXPIRATION_MAX,
+                                       error="Give a time in milliseconds since 1970 (before "
+                                             f"{YEAR_RANGE[1] + 1}), or null."),
                                    metadata={"description": "milliseconds since 1970, or null"})
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
-from schemas.base import Schema
+from schemas.base import Schema, text_problem
 
 MUTATION_ID_LENGTH = 64
 _mutation_id = validate.Length(min=1, max=MUTATION_ID_LENGTH)
@@ -25,7 +25,10 @@ _mutation_id = validate.Length(min=1, max=MUTATION_ID_LENGTH)
 class Cursor(fields.Field):
     """The opaque `cursor` string of the previous answer; null on a device's first sync.
 
-    An integer is accepted too (the changes cursor is a number in a string)."""
+    An integer is accepted too (the changes cursor is a number in a string). Any other string
+    the server cannot read (also one with odd characters) starts a full snapshot (a reset)."""
+
+    checks_own_text = True  # unreadable is not invalid: see above
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
         if isinstance(value, bool) or not isinstance(value, str | int) or len(str(value)) > 200:
@@ -34,7 +37,10 @@ class Cursor(fields.Field):
 
 
 class MutationItem(fields.Dict):
-    """A mutation as the envelope checks it: an object with a usable mutation_id."""
+    """A mutation as the envelope checks it: an object with a usable mutation_id. The rest of
+    it (also its text) is checked by MutationSchema, one mutation at a time."""
+
+    checks_own_text = True
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any):
         value = super()._deserialize(value, attr, data, **kwargs)
@@ -43,7 +49,17 @@ class MutationItem(fields.Dict):
             raise ValidationError(
                 {"mutation_id": [f"Give each change a mutation_id of 1-{MUTATION_ID_LENGTH} "
                                  "characters."]})
+        # It is stored and looked up as it is: it must be text the database can hold.
+        if message := text_problem(mutation_id, key=True):
+            raise ValidationError({"mutation_id": [message]})
         return value
+
+
+class RecordData(fields.Dict):
+    """A mutation's `data`: its text and values are checked by the entity's own schema (also
+    a schemas.base.Schema), which the sync service loads it with; errors land under `data`."""
+
+    checks_own_text = True
 
 
 class SyncRequestSchema(Schema):
@@ -63,8 +79,8 @@ class MutationSchema(Schema):
     id = fields.UUID(required=True)
     base_version = fields.Int(load_default=None, allow_none=True, strict=True,
                               validate=validate.Range(min=0))
-    data = fields.Dict(load_default=None, allow_none=True,
-                       metadata={"description": "for an upsert: the same body as REST POST"})
+    data = RecordData(load_default=None, allow_none=True,
+                      metadata={"description": "for an upsert: the same body as REST POST"})
 
     @validates_schema
     def _data_for_upsert(self, values: dict[str, Any], **_kwargs: Any) -> None:

@@ -15,6 +15,8 @@ Apply (the route commits once, after all mutations of a request):
    multi-row inserts). If any entity write fails, or that flush does, the savepoint is rolled
    back and step 3 runs again with a savepoint per mutation: the same results, only slower.
    Before that, each entity's optional `prefetch` loads the records the mutations name.
+   A mutation of an entity the person's role may not write (`SyncEntity.roles`) is rejected
+   first, before its data is read: the same rule as the REST routes' 403, for every entity.
 4. The results of the new mutations go into the mutation log (models.py) in one statement,
    in the same transaction as their changes: exactly once.
 
@@ -182,7 +184,7 @@ def _prefetch(owner: User, mutations: list[dict[str, Any]]) -> None:
         if record_id is not None and isinstance(raw.get("entity"), str):
             ids.setdefault(raw["entity"], []).append(record_id)
     for name, entity in registry.entities().items():
-        if entity.prefetch is not None and name in ids:
+        if entity.prefetch is not None and name in ids and entity.writable_by(owner):
             entity.prefetch(owner, ids[name])
 
 
@@ -196,6 +198,9 @@ def _apply_one(owner: User, raw: dict[str, Any], isolate: bool) -> dict[str, Any
     entity = registry.entity(mutation["entity"])
     if entity is None:
         return _rejected({"entity": ["Houvast does not know this kind of record."]})
+    if not entity.writable_by(owner):
+        # The role check of every entity, here and nowhere else: nothing is read or written.
+        return {"status": "rejected", "message": entity.refused, "errors": {}}
     delete = mutation["op"] == "delete"
     try:
         data = None if delete else _schema(entity.schema).load(mutation["data"])
@@ -263,14 +268,21 @@ def _uuid(value: Any) -> uuid.UUID | None:
 
 
 def pull(owner: User, cursor: str | None) -> dict[str, Any]:
-    """The next page of changes after `cursor`: {"changes", "cursor", "has_more", "reset"}."""
-    if cursor is not None and cursor.isdigit():
+    """The next page of changes after `cursor`: {"changes", "cursor", "has_more", "reset"}.
+
+    A seq is ASCII digits up to 2^63-1 (the columns are 64-bit); a larger one is a future
+    cursor and gets the reset like any other unreadable cursor, without reaching the database.
+    """
+    def is_seq(part: str) -> bool:
+        return part.isascii() and part.isdigit() and int(part) <= 2**63 - 1
+
+    if cursor is not None and is_seq(cursor):
         return _feed(owner, int(cursor))
     if cursor is not None and cursor.startswith(SNAPSHOT_PREFIX + "."):
         _prefix, start, name, last_id = (cursor.split(".") + ["", "", ""])[:4]
         entities = registry.entities()
         record_id = _uuid(last_id)
-        if start.isdigit() and name in entities and record_id is not None:
+        if is_seq(start) and name in entities and record_id is not None:
             last_seq, pruned_seq = _sequence(owner.id)
             if pruned_seq <= int(start) <= last_seq:
                 return _snapshot(owner, int(start), after=(name, record_id))
