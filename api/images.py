@@ -14,10 +14,12 @@ Decisions:
   logbook photo or screenshot has no use for it), palette and grey-alpha images become RGB,
   16-bit grey becomes 8-bit, CMYK becomes RGB. Only the first picture is kept (animated
   PNG/WebP, multi-picture JPEG).
-- Size limits: more than MAX_BYTES -> 413; more than MAX_PIXELS by the header -> 422 before any
-  pixel is decoded (Pillow's own decompression-bomb check is set to the same limit as a second
-  line); big JPEGs are decoded at a reduced scale (`draft`) so a 12-megapixel photo costs tens,
-  not hundreds, of megabytes.
+- Size limits: more than MAX_BYTES -> 413; more than MAX_PIXELS, or a side longer than
+  MAX_LONG_SIDE, by the header -> 422 before any pixel is decoded (a 39,000,000 x 1 PNG is
+  under MAX_PIXELS but peaked a worker at ~490 MB, and scaled to MAX_SIDE it would be a line).
+  Pillow's own decompression-bomb check is set to MAX_PIXELS as a second line; big JPEGs are
+  decoded at a reduced scale (`draft`) so a 12-megapixel photo costs tens, not hundreds, of
+  megabytes.
 - Scaling down uses BICUBIC (Pillow's default for thumbnails): at these ratios it looks the
   same as LANCZOS and costs about half. A print copy (`print_side`) is made from the same
   decoded pixels, so the photo is decoded once.
@@ -38,6 +40,7 @@ from api.domain import DomainError
 ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP")
 MAX_BYTES = 15 * 1024 * 1024
 MAX_PIXELS = 40_000_000
+MAX_LONG_SIDE = 12_000  # a 48-megapixel phone photo is 8000 x 6000
 MAX_SIDE = 2560
 THUMB_SIDE = 320
 JPEG_QUALITY = 85
@@ -49,6 +52,8 @@ MIME = "image/jpeg"
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 TOO_MANY_PIXELS = "This photo has too many pixels. Please send a smaller photo."
+TOO_LONG = (f"This picture is too long or too wide: at most {MAX_LONG_SIDE:,} pixels on its "
+            "longest side. Please send a smaller copy, or a long screenshot in parts.")
 _MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
 
 
@@ -115,8 +120,11 @@ def _decode(raw: bytes) -> Image.Image:
         img = Image.open(BytesIO(raw), formats=ALLOWED_FORMATS)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ImageRejected(422, TOO_MANY_PIXELS) from exc
+    # The header's size, before anything is decoded.
     if img.width * img.height > MAX_PIXELS:
         raise ImageRejected(422, TOO_MANY_PIXELS)
+    if max(img.size) > MAX_LONG_SIDE:
+        raise ImageRejected(422, TOO_LONG)
     if img.format in ("JPEG", "MPO"):  # MPO: a phone's JPEG with extra pictures appended
         img.draft(None, _fit(img.size, MAX_SIDE))  # decode at 1/2, 1/4 or 1/8 when enough
     img.load()

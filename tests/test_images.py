@@ -13,9 +13,19 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageCms, PngImagePlugin
+from PIL import Image, ImageCms, ImageFile, PngImagePlugin
 
-from api.images import MAX_BYTES, MAX_SIDE, THUMB_SIDE, ImageRejected, process_photo
+from api.images import (
+    MAX_BYTES,
+    MAX_LONG_SIDE,
+    MAX_PIXELS,
+    MAX_SIDE,
+    THUMB_SIDE,
+    TOO_LONG,
+    TOO_MANY_PIXELS,
+    ImageRejected,
+    process_photo,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMENT = b"gemaakt-bij-Kerkstraat-12"
@@ -293,3 +303,66 @@ def test_more_than_15_mb_is_413() -> None:
         process_photo(raw + b"\x00" * (MAX_BYTES + 1 - len(raw)))
     assert info.value.status == 413
     assert "15 MB" in info.value.message
+
+
+# -- the longest side (issue 9: a 39,000,000 x 1 PNG peaked a worker at ~490 MB) ----------------
+
+
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """The sizes of the images Pillow decodes from a file while the test runs."""
+    seen: list[tuple[int, int]] = []
+    original = ImageFile.ImageFile.load
+
+    def load(self):  # type: ignore[no-untyped-def]
+        seen.append(self.size)
+        return original(self)
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", load)
+    return seen
+
+
+def test_39_million_by_1_png_is_422_before_decoding(loads: list[tuple[int, int]]) -> None:
+    raw = bomb_png(39_000_000, 1)
+    assert len(raw) < 10_000 and MAX_PIXELS > 39_000_000  # a small file, under the pixels
+    with pytest.raises(ImageRejected) as info:
+        process_photo(raw)
+    assert (info.value.status, info.value.message) == (422, TOO_LONG)
+    assert "12,000 pixels" in info.value.message
+    assert loads == []  # refused from the header: no pixel was decoded
+    done = subprocess.run([sys.executable, "-W", "error", "-c", PEAK_SCRIPT], input=raw,
+                          capture_output=True, cwd=ROOT, check=True, timeout=60)
+    status, grown_mb = (int(v) for v in done.stdout.split())
+    assert status == 422
+    assert grown_mb < 30, json.dumps({"peak_growth_mb": grown_mb})
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "JPEG", "WEBP"])
+@pytest.mark.parametrize("size", [(MAX_LONG_SIDE + 1, 8), (8, MAX_LONG_SIDE + 1)])
+def test_a_side_longer_than_the_limit_is_422(fmt: str, size: tuple[int, int],
+                                             loads: list[tuple[int, int]]) -> None:
+    with pytest.raises(ImageRejected) as info:
+        process_photo(encode(picture(size), fmt))
+    assert (info.value.status, info.value.message) == (422, TOO_LONG)
+    assert loads == []
+
+
+def test_a_side_of_exactly_the_limit_is_accepted() -> None:
+    result = process_photo(encode(picture((MAX_LONG_SIDE, 8)), "PNG"))
+    assert (result.width, result.height) == (MAX_SIDE, 2)
+
+
+def test_too_many_pixels_is_said_before_too_long(loads: list[tuple[int, int]]) -> None:
+    with pytest.raises(ImageRejected) as info:
+        process_photo(bomb_png(MAX_LONG_SIDE + 1, MAX_PIXELS // MAX_LONG_SIDE + 1))
+    assert (info.value.status, info.value.message) == (422, TOO_MANY_PIXELS)
+    assert loads == []
+
+
+def test_upload_of_a_long_picture_is_422_with_the_reason(auth_client) -> None:
+    from tests.factories import assert_error, make_entry, make_logbook, upload_photo
+
+    entry = make_entry(auth_client, make_logbook(auth_client)["id"])
+    response = upload_photo(auth_client, entry["id"], bomb_png(39_000_000, 1), "line.png")
+    assert assert_error(response, 422)["message"] == TOO_LONG
+    assert auth_client.get(f"/api/entries/{entry['id']}").get_json()["photos"] == []

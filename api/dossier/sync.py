@@ -94,21 +94,27 @@ def task_upsert(user: User, record_id: uuid.UUID, data: dict[str, Any],
 
 
 STAFF_WRITES = "Only your contact person can change the dossier."
+EVENT_WRITES = "Dossier events can only be changed by your contact person."
 
+# Staff write dossiers, events and tasks over REST only (/api/staff/...); through sync nobody
+# writes the dossier or its events (roles=(): rejected with `refused`), and of tasks only the
+# client ticks `done`. The read-only functions stay as a second line for direct calls.
 ENTITIES = (
     SyncEntity(
         name=DOSSIER_ENTITY, schema=AnyData, upsert=_read_only(STAFF_WRITES),
         delete=_read_only(STAFF_WRITES), snapshot=dossier_snapshot, list_ids=dossier_ids,
+        roles=(), refused=STAFF_WRITES,
     ),
     SyncEntity(
         name=EVENT_ENTITY, schema=AnyData,
-        upsert=_read_only("Dossier events can only be changed by your contact person."),
-        delete=_read_only("Dossier events can only be changed by your contact person."),
+        upsert=_read_only(EVENT_WRITES), delete=_read_only(EVENT_WRITES),
         snapshot=event_snapshot, list_ids=lambda user: _ids(user, DossierEvent),
+        roles=(), refused=EVENT_WRITES,
     ),
     SyncEntity(
         name=TASK_ENTITY, schema=DossierTaskDoneSchema, upsert=task_upsert,
         delete=_read_only("Tasks can only be removed by your contact person."),
         snapshot=task_snapshot, list_ids=lambda user: _ids(user, DossierTask),
+        roles=("client",),
     ),
 )

@@ -15,7 +15,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api import crypto
@@ -36,8 +36,8 @@ class Logbook(Base):
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     type: Mapped[str] = mapped_column(String(16))
     title: Mapped[bytes] = mapped_column(LargeBinary)  # encrypted
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    chain_seq: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(BigInteger, default=1)
+    chain_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     chain_head: Mapped[str] = mapped_column(String(64), default=GENESIS)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -53,8 +53,8 @@ class Entry(Base):
     )
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    revision_count: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(BigInteger, default=1)
+    revision_count: Mapped[int] = mapped_column(BigInteger, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -69,11 +69,11 @@ class LogbookEvent(Base):
         GUID, ForeignKey("logbooks.id", ondelete="CASCADE")
     )
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    seq: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(BigInteger)
     entry_id: Mapped[uuid.UUID | None] = mapped_column(GUID)
     # revision | photo_added | photo_removed | deleted | restored | purged
     kind: Mapped[str] = mapped_column(String(16))
-    revision: Mapped[int | None] = mapped_column(Integer)  # for kind == "revision"
+    revision: Mapped[int | None] = mapped_column(BigInteger)  # for kind == "revision"
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Encrypted canonical JSON of the event's content; NULL once purged (the hash stays).
     content: Mapped[bytes | None] = mapped_column(LargeBinary)

@@ -91,9 +91,10 @@ def get_logbook(logbook_id: uuid.UUID):
 @blp.arguments(LogbookUpdateSchema)
 @blp.response(200, LogbookSchema)
 def update_logbook(body: dict, logbook_id: uuid.UUID):
-    """Rename a logbook (the type can only change while it has no entries)"""
+    """Rename a logbook (the type can only change while it has no entries); 404 for an
+    unknown id (creating is POST's)"""
     base = body.pop("version", None)
-    logbook, _ = service.upsert_logbook(_me(), logbook_id, body, base)
+    logbook, _ = service.upsert_logbook(_me(), logbook_id, body, base, create=False)
     return _committed(service.logbook_dict(logbook))
 
 

@@ -98,11 +98,17 @@ def _check_version(base_version: int | None, logbook: Logbook) -> None:
 
 
 def upsert_logbook(owner_id: int, logbook_id: uuid.UUID | None, data: dict[str, Any],
-                   base_version: int | None = None) -> tuple[Logbook, bool]:
-    """Create, or update when the id exists for this owner. -> (logbook, created)"""
+                   base_version: int | None = None, *,
+                   create: bool = True) -> tuple[Logbook, bool]:
+    """Create, or update when the id exists for this owner. -> (logbook, created)
+
+    With `create=False` (an update such as PATCH) an unknown id raises NotFound instead.
+    """
     lock_owner(owner_id)
     logbook_id = logbook_id or uuid.uuid4()
     existing = db.session.get(Logbook, logbook_id)
+    if existing is None and not create:
+        raise NotFound()
     if existing is None:
         if "type" not in data or "title" not in data:
             raise Invalid({k: ["Missing data for required field."]
@@ -437,9 +443,13 @@ def _quota() -> int:
 
 def add_photo(owner_id: int, entry_id: uuid.UUID, raw: bytes, keep_original: bool) -> Photo:
     """Clean, store encrypted, and chain a photo. :raise ImageRejected: :raise TooLarge:"""
-    lock_owner(owner_id)
-    entry = _entry(owner_id, entry_id)
+    _entry(owner_id, entry_id)  # 404 before the work; read only, no lock yet
+    # Decoding and re-encoding take about a second: done before the owner lock (on SQLite the
+    # database's write lock), so no other write waits for it.
     image = process_photo(raw, print_side=PRINT_SIDE)
+    lock_owner(owner_id)
+    db.session.expire_all()  # read again under the lock: the entry may have gone meanwhile
+    entry = _entry(owner_id, entry_id)
     blobs = {"image_key": image.data, "thumb_key": image.thumbnail, "print_key": image.print_data}
     if keep_original:
         blobs["original_key"] = raw

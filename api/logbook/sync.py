@@ -82,9 +82,11 @@ def entry_ids(owner: User) -> list[uuid.UUID]:
     ))
 
 
+# Only clients keep a logbook, as on the REST routes (403 for helpers and staff).
 ENTITIES = (
     SyncEntity(LOGBOOK_ENTITY, LogbookCreateSchema, upsert_logbook, delete_logbook,
-               logbook_snapshot, logbook_ids, logbook_snapshots),
+               logbook_snapshot, logbook_ids, logbook_snapshots, roles=("client",)),
     SyncEntity(ENTRY_ENTITY, EntrySyncSchema, upsert_entry, delete_entry,
-               entry_snapshot, entry_ids, entry_snapshots, prefetch_entries),
+               entry_snapshot, entry_ids, entry_snapshots, prefetch_entries,
+               roles=("client",)),
 )

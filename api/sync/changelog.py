@@ -17,10 +17,10 @@ import uuid
 from datetime import datetime, timedelta
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     ForeignKey,
     Index,
-    Integer,
     String,
     delete,
     event,
@@ -41,9 +41,9 @@ class OwnerSequence(Base):
     owner_id: Mapped[int] = mapped_column(
         ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
-    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     # Changes up to this seq were pruned: a cursor below it cannot be served from the log.
-    pruned_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    pruned_seq: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
 class Change(Base):
@@ -52,10 +52,10 @@ class Change(Base):
     owner_id: Mapped[int] = mapped_column(
         ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     entity: Mapped[str] = mapped_column(String(32))
     record_id: Mapped[uuid.UUID] = mapped_column(GUID)
-    version: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(BigInteger)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

@@ -4,16 +4,25 @@ Each domain declares its entities in its own `sync.py` (`ENTITIES`) and lists th
 `domain.py`; `create_app` registers them. The sync module knows nothing else about them. A
 mutation's `data` is loaded with the entity's schema (the same body as its REST POST), so a
 record is valid or invalid the same way on both paths.
+
+Every entity says which account roles may write it (`roles`, required: there is no default that
+lets everybody write). The sync service checks it before anything else of a mutation, in the one
+place it applies mutations, so a role the REST routes answer 403 is `rejected` here with
+`refused` and nothing is written. `roles=()` is read-only through sync.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from api.auth.models import User
+from api.auth.models import ROLES, User
+
+# What a role that may not write an entity gets, in the words of the REST routes' 403.
+NOT_FOR_YOUR_ACCOUNT = ("This part of Houvast is not available for your account, so this "
+                        "change was not saved.")
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,20 @@ class SyncEntity:
     # held) with the ids of its mutations of this entity, before any is applied; may load them
     # and remember what it found until the transaction ends.
     prefetch: Callable[[User, list[uuid.UUID]], None] | None = None
+    # Required, by keyword: the roles (schemas/auth.py ROLES) whose mutations of this entity
+    # are applied, e.g. ("client",); () for an entity nobody writes through sync. Any other
+    # role's mutation is rejected with `refused` before its data is read.
+    roles: tuple[str, ...] = field(kw_only=True)
+    # The message of that rejection, for a person.
+    refused: str = field(default=NOT_FOR_YOUR_ACCOUNT, kw_only=True)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.roles, tuple) or not set(self.roles) <= set(ROLES):
+            raise ValueError(f"sync entity {self.name!r}: roles must be a tuple of {ROLES}, "
+                             f"not {self.roles!r}")
+
+    def writable_by(self, user: User) -> bool:
+        return user.role in self.roles
 
 
 _entities: dict[str, SyncEntity] = {}
