@@ -1,4 +1,5 @@
-"""Benchmark of offline sync, on the app as production serves it (gunicorn, SQLite in WAL).
+"""Benchmark of offline sync, on the app as production serves it (gunicorn), on SQLite (WAL)
+and on a throw-away PostgreSQL (scripts/pg.sh; skipped with a note when it cannot start).
 
 1. 10,000 entry mutations through POST /api/sync in 20 batches of 500, against inserting the
    same rows (entry + its encrypted, hashed revision event) directly with SQLAlchemy in 20
@@ -12,16 +13,15 @@ Wall times are recorded with the CPU time they cost (the gunicorn workers' user 
 read from /proc; the direct inserts' own process time) and the load average, because on a busy
 2-core machine wall time says more about the neighbours than about this code.
 
-Writes bench/results/sync.json. Runs in a temporary folder; takes a few minutes.
+Writes bench/results/sync.json as {"sqlite": {...}, "postgresql": {...}}. Runs in temporary
+folders; takes a few minutes per database. BENCH_DATABASES=sqlite runs one.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,7 +33,7 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import insert, update  # noqa: E402
+from sqlalchemy import insert, text, update  # noqa: E402
 
 from api import create_app, crypto  # noqa: E402
 from api.auth import service as accounts  # noqa: E402
@@ -41,28 +41,19 @@ from api.db import db, utcnow  # noqa: E402
 from api.logbook import chain  # noqa: E402
 from api.logbook.models import Entry, Logbook, LogbookEvent, content_aad  # noqa: E402
 from api.sync.changelog import Change, OwnerSequence, lock_owner  # noqa: E402
+from bench.common import (  # noqa: E402
+    KINDS,
+    PostgresMissing,
+    app_env,
+    database,
+    gunicorn,
+    server_cpu,
+)
 
 ENTRIES, BATCH = 10_000, 500
 PASSWORD = "a calm walk by the river"
 WHEN = "2026-11-20T09:30:00+00:00"
 ANSWERS = {"feeling": 2, "sleep": 4, "what_happened": "Slecht geslapen", "what_helped": "Thee"}
-BIN = ROOT / ".venv" / "bin"
-
-
-def server_cpu(pid: int) -> float:
-    """User + system CPU seconds of the gunicorn master and its workers so far (Linux /proc)."""
-    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    total = 0
-    for each in [pid, *map(int, children)]:
-        fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
-        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
-    return total / os.sysconf("SC_CLK_TCK")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Phone:
@@ -169,6 +160,11 @@ def seed_history(owner_id: int, count: int) -> None:
     db.session.execute(update(OwnerSequence).where(OwnerSequence.owner_id == owner_id)
                        .values(last_seq=count))
     db.session.commit()
+    if db.engine.dialect.name != "sqlite":
+        # Fresh statistics for the planner, as autovacuum would give them soon after.
+        db.session.execute(text("ANALYZE"))
+        db.session.commit()
+        return
     # Fold the bulk insert into the database file, as SQLite's own checkpoints would have.
     raw = db.engine.raw_connection()  # outside a transaction: a checkpoint cannot run in one
     try:
@@ -199,31 +195,21 @@ def bench_pulls(phones: list[tuple[Phone, str]]) -> list[float]:
     return [statistics.median(samples) for samples in times]
 
 
-def main() -> None:
-    tmp = Path(tempfile.mkdtemp(prefix="houvast-bench-sync-"))
-    env = {**os.environ, "HOUVAST_ENV": "development", "HOUVAST_INSTANCE": str(tmp),
-           "DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite3'}", "HOUVAST_API_DOCS": "0"}
-    app = create_app({"DATABASE_URL": env["DATABASE_URL"], "HOUVAST_INSTANCE": str(tmp)})
-    subprocess.run([BIN / "flask", "--app", "wsgi", "db", "upgrade"], cwd=ROOT, env=env,
-                   check=True, capture_output=True)
+def run(kind: str, tmp: Path) -> dict:
+    with database(kind, tmp) as url:
+        return measure(kind, tmp, url)
+
+
+def measure(kind: str, tmp: Path, url: str) -> dict:
+    env = app_env(tmp, url)
+    app = create_app({"DATABASE_URL": url, "HOUVAST_INSTANCE": str(tmp)})
     names = ("syncer", "rester", "direct", "small", "big")
     with app.app_context():
         ids = {n: accounts.create_user(n, PASSWORD, "client", terms_version="bench").id
                for n in names}
         db.session.commit()
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [BIN / "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4",
-         "wsgi:app"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(100):
-            try:
-                requests.get(f"{base}/api/me", timeout=5)
-                break
-            except requests.RequestException:
-                time.sleep(0.1)
-        results: dict = {"entries": ENTRIES, "batch": BATCH, "database": "sqlite",
+    with gunicorn(env, workers=2, threads=4) as (base, server):
+        results: dict = {"entries": ENTRIES, "batch": BATCH, "database": kind,
                          "server": "gunicorn --workers 2 --threads 4"}
 
         phone = Phone(base, "syncer")
@@ -268,9 +254,20 @@ def main() -> None:
                        pull_100_of_100k_ms=round(big * 1000, 2),
                        ratio_pull_100k_vs_1k=round(big / small, 2))
         print(f"pull {small * 1000:.1f}ms vs {big * 1000:.1f}ms")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    app.extensions["houvast_db"].engine.dispose()
+    return results
+
+
+def main() -> None:
+    kinds = os.environ.get("BENCH_DATABASES", ",".join(KINDS)).split(",")
+    results: dict = {}
+    for kind in kinds:
+        tmp = Path(tempfile.mkdtemp(prefix=f"houvast-bench-sync-{kind}-"))
+        print(f"== {kind}", flush=True)
+        try:
+            results[kind] = run(kind, tmp)
+        except PostgresMissing as error:
+            results[kind] = {"skipped": str(error)}
     out = ROOT / "bench" / "results" / "sync.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n")

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Every test: ruff, the JavaScript checks (node), the suite on SQLite, the API suite again on a
 # throw-away PostgreSQL, and the browser tests in headless Chromium. With CI=true nothing may be
-# skipped for want of a server.
+# skipped for want of a server. Both pytest runs include the fuzzer (tests/test_schemathesis.py:
+# schemathesis against the app under gunicorn, on a database of its own; about a minute) and
+# the authorisation matrix (tests/test_authz_matrix.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
@@ -32,12 +34,12 @@ if command -v redis-server >/dev/null; then
   export TEST_REDIS_URL="redis://127.0.0.1:$redis_port/0"
 elif [ "$ci" = "true" ]; then echo "redis-server is missing" >&2; exit 1; fi
 
-echo "== tests on SQLite (with the browser tests)"
+echo "== tests on SQLite (with the browser tests, the fuzzer and the authorisation matrix)"
 if command -v chromium >/dev/null; then export HOUVAST_CHROMIUM=$(command -v chromium);
 elif [ "$ci" = "true" ]; then echo "chromium is missing" >&2; exit 1; fi
 $BIN/pytest -q -p no:cacheprovider "$@"
 
-echo "== API tests on PostgreSQL"
+echo "== API tests on PostgreSQL (with the fuzzer and the authorisation matrix)"
 if url=$(bash scripts/pg.sh start "$tmp/pg"); then
   DATABASE_URL=$url $BIN/pytest -q -p no:cacheprovider -m "not e2e" "$@"
 elif [ "$ci" = "true" ]; then echo "PostgreSQL could not be started" >&2; exit 1
