@@ -1,6 +1,6 @@
 """What a push message carries to the service worker.
 
-Discreet by default: the lock screen shows only "Houvast" and "Er is iets nieuws voor u" — no
+Discreet by default: the lock screen shows only "Houvast" and "Er is iets nieuws voor je" — no
 event, task, crime or name, because someone else may see the phone. The detailed title and body
 are used only when the person chose `detailed`. `view` tells the service worker which screen to
 open; `topic` doubles as the notification tag, so a newer message replaces the older one.
@@ -15,7 +15,7 @@ from typing import Any
 URGENCIES = ("very-low", "low", "normal", "high")
 MAX_TTL = 28 * 24 * 3600  # the longest TTL push services keep a message
 DISCREET_TITLE = "Houvast"
-DISCREET_BODY = "Er is iets nieuws voor u"
+DISCREET_BODY = "Er is iets nieuws voor je"
 # RFC 8030 §5.4: a Topic is at most 32 characters of the URL-safe base64 alphabet.
 TOPIC = re.compile(r"[A-Za-z0-9_-]{1,32}")
 

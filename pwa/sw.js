@@ -109,7 +109,7 @@ self.addEventListener('fetch', (event) => {
 
 // Discreet words when a push carries nothing usable (the same as push/payload.py). A push must
 // always show something: browsers cancel subscriptions that push silently.
-const FALLBACK = { title: 'Houvast', body: 'Er is iets nieuws voor u', view: '/home', topic: '' };
+const FALLBACK = { title: 'Houvast', body: 'Er is iets nieuws voor je', view: '/home', topic: '' };
 const OPEN_VIEW = 'houvast-open-view'; // the message js/push.js listens for
 
 function readPush(event) {

@@ -91,7 +91,7 @@ def test_send_due_sends_one_reminder_for_all_open_tasks(make_user, push_service,
     dispatch.run_once(sender, clock.now)
 
     assert push_service.errors == []
-    assert device.received == [{"title": "Houvast", "body": "U heeft nog 2 open taken",
+    assert device.received == [{"title": "Houvast", "body": "Je hebt nog 2 open taken",
                                 "view": "/tasks", "topic": "open-tasks", "kind": "tasks"}]
     assert [p["body"] for p in discreet_device.received] == [DISCREET_BODY]
     assert fresh_device.received == []
@@ -150,7 +150,7 @@ def test_every_registered_reminder_sends_its_own(make_user, push_service, sender
         registry.unregister_reminder(self_test)
     assert push_service.errors == []
     assert sorted((p["topic"], p["body"]) for p in device.received) == [
-        ("next-test", "Tijd voor je test"), ("open-tasks", "U heeft nog 1 open taak")]
+        ("next-test", "Tijd voor je test"), ("open-tasks", "Je hebt nog 1 open taak")]
 
 
 def test_a_reminder_needs_a_registered_kind(app):

@@ -457,7 +457,7 @@ def clients_with_old_open_tasks(now: datetime) -> dict[int, int]:
 
 
 def open_tasks_text(count: int) -> str:
-    return f"U heeft nog {count} open {'taak' if count == 1 else 'taken'}"
+    return f"Je hebt nog {count} open {'taak' if count == 1 else 'taken'}"
 
 
 # One message for all open tasks, at most one per person in 3 days.

@@ -60,7 +60,7 @@ def notify(user_id: int, kind: str, view: str, detail: dict | None = None,
 
     `view` is the PWA route the notification opens. `detail` ({"title", "body"}) is stored
     encrypted and shown only to people who chose detailed notifications; everyone else sees
-    "Houvast — Er is iets nieuws voor u". `topic` (default: the kind) lets a newer message
+    "Houvast — Er is iets nieuws voor je". `topic` (default: the kind) lets a newer message
     replace an older one with the same topic on the device.
 
     :raise ValueError: unknown kind or urgency, a topic that is not 1..32 URL-safe base64

@@ -21,7 +21,7 @@ from tests.e2e.conftest import (
     wait_for_service_worker,
 )
 
-DISCREET = {"title": "Houvast", "body": "Er is iets nieuws voor u"}
+DISCREET = {"title": "Houvast", "body": "Er is iets nieuws voor je"}
 CALL_SUMMARY = "We spraken over de aangifte.\nJe krijgt binnen twee weken een brief.\n\nBel gerust."
 
 
@@ -231,7 +231,7 @@ def test_notifications_switch_asks_after_the_tap_and_logout_removes_it(
     wait_for_service_worker(page)
     switch = page.get_by_role("switch", name="Meldingen op dit apparaat")
     expect(switch).not_to_be_checked()
-    expect(page.get_by_text("Je ziet alleen: „Houvast — Er is iets nieuws voor u”")).to_be_visible()
+    expect(page.get_by_text("Je ziet alleen: „Houvast — Er is iets nieuws voor je”")).to_be_visible()
     assert page.evaluate("window.__permissionRequests") == []
 
     context.grant_permissions(["notifications"])
@@ -339,7 +339,7 @@ def test_service_worker_push_shows_discreet_notification_and_click_opens_view(
         "origin": live_server.url, "registrationId": registration, "data": json.dumps(message)})
     [shown] = wait_for_notifications(page, 1)
     assert shown["title"] == "Houvast"
-    assert shown["body"] == "Er is iets nieuws voor u"
+    assert shown["body"] == "Er is iets nieuws voor je"
     assert shown["tag"] == "dossier"
     assert shown["data"] == {"view": "/dossier"}
     assert shown["icon"].endswith("/icons/icon-192.png")
@@ -361,7 +361,7 @@ def test_service_worker_push_shows_discreet_notification_and_click_opens_view(
     cdp.send("ServiceWorker.deliverPushMessage", {
         "origin": live_server.url, "registrationId": registration, "data": "geen json {"})
     [fallback] = wait_for_notifications(page, 1)
-    assert (fallback["title"], fallback["body"]) == ("Houvast", "Er is iets nieuws voor u")
+    assert (fallback["title"], fallback["body"]) == ("Houvast", "Er is iets nieuws voor je")
     assert fallback["data"] == {"view": "/home"}
     cdp.send("ServiceWorker.deliverPushMessage", {
         "origin": live_server.url, "registrationId": registration,
