@@ -231,7 +231,8 @@ def test_notifications_switch_asks_after_the_tap_and_logout_removes_it(
     wait_for_service_worker(page)
     switch = page.get_by_role("switch", name="Meldingen op dit apparaat")
     expect(switch).not_to_be_checked()
-    expect(page.get_by_text("Je ziet alleen: „Houvast — Er is iets nieuws voor je”")).to_be_visible()
+    discreet_text = "Je ziet alleen: „Houvast — Er is iets nieuws voor je”"
+    expect(page.get_by_text(discreet_text)).to_be_visible()
     assert page.evaluate("window.__permissionRequests") == []
 
     context.grant_permissions(["notifications"])
