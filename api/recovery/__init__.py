@@ -1,0 +1,1 @@
+"""The recovery meter (Herstelmeter): self-tests, their trend and reminders to come back."""
