@@ -55,6 +55,13 @@ def scores_of(r: dict[str, Any], case: dict[str, Any]) -> dict[str, Any]:
     return rules.score(r, case["answers"], case.get("previous"))
 
 
+def trend_point(result: dict[str, Any]) -> dict[str, Any]:
+    return {"id": result["id"], "weeks_since_event": result["weeks_since_event"],
+            "phase": result["phase"], "early": result["early"],
+            "who5_change": result["scores"]["who5"]["change"],
+            "pcl5_change": result["scores"]["pcl5"]["change"], "safety": result["safety"]}
+
+
 # Per case file: (what the rules give for a case, what the case expects).
 Run = Callable[[dict[str, Any], dict[str, Any]], Any]
 RUNS: dict[str, tuple[Run, Callable[[dict[str, Any]], Any]]] = {
@@ -77,6 +84,9 @@ RUNS: dict[str, tuple[Run, Callable[[dict[str, Any]], Any]]] = {
     "advice": (lambda r, c: rules.advice(r, scores_of(r, c), rules.safety(c["answers"], r),
                                          c["weeks"], c["answers"]),
                lambda c: c["expected"]),
+    "results": (lambda r, c: [trend_point(x) for x in rules.results(r, c["tests"],
+                                                                     c["event_date"])],
+                lambda c: c["expected"]),
 }
 ALL_CASES = [(name, case) for name in RUNS for case in case_file(name)["cases"]]
 

@@ -295,3 +295,46 @@ def advice(rules: Rules, scores: Scores, safety: bool | None, weeks: int | None,
     keys += [item["key"] for item in rules["advice"]["facet_advice"]
              if meets(item["when"], context)]
     return keys
+
+
+# -- a person's tests together ---------------------------------------------------------------
+
+
+def _moment(value: str) -> datetime:
+    parsed = datetime.fromisoformat(value)
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+def results(rules: Rules, tests: list[dict[str, Any]],
+            event_date: str | None) -> list[dict[str, Any]]:
+    """What each test of one person means, in time order (the trend; ties by id).
+
+    `tests`: [{"id", "taken_at", "answers"}]. Each test's change is against the latest earlier
+    test whose instrument was complete, and `early` against the test just before it; so adding
+    or removing an older test, or changing the event date, changes the results after it.
+    -> [{"id", "taken_at", "weeks_since_event", "phase", "early", "scores", "safety",
+    "facets", "advice"}]
+    """
+    out: list[dict[str, Any]] = []
+    previous: dict[str, Any] = {}
+    last: dict[str, Any] | None = None
+    for test in sorted(tests, key=lambda t: (_moment(t["taken_at"]), str(t["id"]))):
+        answers = test["answers"]
+        scores = score(rules, answers, previous)
+        weeks = weeks_since(event_date, test["taken_at"])
+        alarm = safety(answers, rules)
+        pcl5_complete = scores["pcl5"]["status"] == "complete"
+        early = last is not None and is_early(
+            rules, last["taken_at"], test["taken_at"],
+            pcl5_complete and last["scores"]["pcl5"]["status"] == "complete")
+        result = {"id": test["id"], "taken_at": test["taken_at"], "weeks_since_event": weeks,
+                  "phase": phase(rules, weeks), "early": early, "scores": scores,
+                  "safety": alarm, "facets": facets(rules, scores),
+                  "advice": advice(rules, scores, alarm, weeks, answers)}
+        out.append(result)
+        last = result
+        if scores["who5"]["status"] == "complete":
+            previous["who5_percent"] = scores["who5"]["percent"]
+        if pcl5_complete:
+            previous["pcl5_total"] = scores["pcl5"]["total"]
+    return out

@@ -14,8 +14,8 @@ import { pwaModule } from './pwa_module.mjs';
 
 const recovery = await pwaModule('rules/recovery.js');
 const {
-  advice, defaultReminder, dueDate, facets, isEarly, pcl5Offered, phase, safety, score,
-  weeksSince,
+  advice, defaultReminder, dueDate, facets, isEarly, pcl5Offered, phase, results, safety,
+  score, weeksSince,
 } = recovery;
 
 const RULES_URL = new URL('../../api/content/recovery_rules.json', import.meta.url);
@@ -55,6 +55,10 @@ const RUNS = {
   is_early: [(r, c) => isEarly(r, c.previous_taken_at, c.taken_at, c.both_pcl5), same],
   facets: [(r, c) => facets(r, scoresOf(r, c)), same],
   advice: [(r, c) => advice(r, scoresOf(r, c), safety(c.answers, r), c.weeks, c.answers), same],
+  results: [(r, c) => results(r, c.tests, c.event_date).map((x) => ({
+    id: x.id, weeks_since_event: x.weeks_since_event, phase: x.phase, early: x.early,
+    who5_change: x.scores.who5.change, pcl5_change: x.scores.pcl5.change, safety: x.safety,
+  })), same],
 };
 
 for (const [name, [run, expected]] of Object.entries(RUNS)) {
@@ -86,7 +90,8 @@ test('safety without rules gives the same', () => {
 
 test('the functions the server has, and nothing else exported', () => {
   assert.deepEqual(Object.keys(recovery).sort(), ['advice', 'defaultReminder', 'dueDate',
-    'facets', 'isEarly', 'meets', 'pcl5Offered', 'phase', 'safety', 'score', 'weeksSince']);
+    'facets', 'isEarly', 'meets', 'pcl5Offered', 'phase', 'results', 'safety', 'score',
+    'weeksSince']);
 });
 
 test('an unknown reminder or condition throws', () => {

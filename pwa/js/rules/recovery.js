@@ -255,3 +255,40 @@ export function advice(rules, scores, safetyAnswer, weeks, answers) {
   return [...(level ? [level.key] : []),
     ...rules.advice.facet_advice.filter((item) => meets(item.when, context)).map((i) => i.key)];
 }
+
+const moment = (value) => {
+  const naive = value.includes('T') && !/(?:Z|[+-]\d\d:?\d\d)$/i.test(value);
+  return Date.parse(naive ? `${value}Z` : value);
+};
+
+/**
+ * What each test of one person means, in time order (the trend; ties by id). `tests`:
+ * [{id, taken_at, answers}]. Change is against the latest earlier complete instrument, `early`
+ * against the test just before; see results() in api/recovery/rules.py.
+ */
+export function results(rules, tests, eventDate) {
+  const ordered = [...tests].sort((a, b) => (moment(a.taken_at) - moment(b.taken_at))
+    || (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0));
+  const out = [];
+  const previous = {};
+  let last = null;
+  for (const test of ordered) {
+    const { answers } = test;
+    const scores = score(rules, answers, previous);
+    const weeks = weeksSince(eventDate, test.taken_at);
+    const alarm = safety(answers, rules);
+    const pcl5Complete = scores.pcl5.status === 'complete';
+    const early = last !== null && isEarly(rules, last.taken_at, test.taken_at,
+      pcl5Complete && last.scores.pcl5.status === 'complete');
+    const result = {
+      id: test.id, taken_at: test.taken_at, weeks_since_event: weeks,
+      phase: phase(rules, weeks), early, scores, safety: alarm, facets: facets(rules, scores),
+      advice: advice(rules, scores, alarm, weeks, answers),
+    };
+    out.push(result);
+    last = result;
+    if (scores.who5.status === 'complete') previous.who5_percent = scores.who5.percent;
+    if (pcl5Complete) previous.pcl5_total = scores.pcl5.total;
+  }
+  return out;
+}
