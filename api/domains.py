@@ -8,6 +8,7 @@ from api.auth.domain import domain as auth
 from api.dossier.domain import domain as dossier
 from api.logbook.domain import domain as logbook
 from api.notifications.domain import domain as notifications
+from api.recovery.domain import domain as recovery
 from api.sync.domain import domain as sync
 
-DOMAINS = (auth, logbook, dossier, notifications, sync)
+DOMAINS = (auth, logbook, dossier, recovery, notifications, sync)

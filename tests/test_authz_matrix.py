@@ -56,6 +56,7 @@ PUBLIC = {
     "auth.register": "making an account",
     "dossier.content": "public content: event kinds",
     "logbook.templates": "public content: the logbook questions",
+    "recovery.instruments": "public content: the self-test's questions, texts and rules",
     "push.vapid_public_key": "the server's public push key",
 }
 # Routes that need a session of another kind, or end the session they run in.
@@ -82,6 +83,12 @@ BODIES = {
     "dossier.add_task": {"json": {"title": "Overgenomen"}},
     "dossier.link_dossier": {"json": {"code": "ABCD-EFGH-JKLM"}},
     "dossier.tick_task": {"json": {"done": True}},
+    "recovery.put_profile": {"json": {"reminder": "2w"}},
+    "recovery.create_test": lambda: {"json": {
+        "taken_at": "2026-11-01T10:00:00+01:00",
+        "answers": {"phq4": [0, 0, 0, 0], "who5": [3, 3, 3, 3, 3], "safety": 0}}},
+    "recovery.update_test": {"json": {"shared": False}},
+    "recovery.request_callback": {"json": {"note": "Overgenomen"}},
     "push.subscribe": {"json": {"endpoint": ENDPOINT_URL, "keys": {"p256dh": "x", "auth": "y"}}},
     "push.unsubscribe": {"json": {"endpoint": ENDPOINT_URL}},
     "push.put_preferences": {"json": {"kinds": {"dossier": True}, "quiet_hours": None}},
@@ -123,15 +130,22 @@ def world(app: Flask, make_user) -> World:
     assert link_dossier(owner, dossier["invite_code"]).status_code == 200
     event = make_dossier_event(staff, dossier["id"], title=f"{SECRET} event")
     task = make_dossier_task(staff, dossier["id"], title=f"{SECRET} taak")
+    recovery_test = owner.post("/api/recovery/tests", headers=owner.csrf, json={
+        "taken_at": "2026-11-01T10:00:00+01:00", "shared": True,
+        "answers": {"phq4": [3, 3, 3, 3], "who5": [0, 0, 0, 0, 0], "safety": 3}})
+    assert recovery_test.status_code == 201, recovery_test.get_json()
+    test_id = recovery_test.get_json()["id"]
     photo_id = photo.get_json()["id"]
-    ids = {"logbook_id": logbook["id"], "entry_id": entry["id"], "photo_id": photo_id,
-           "dossier_id": dossier["id"], "event_id": event["id"], "task_id": task["id"]}
+    ids = {"test_id": test_id, "logbook_id": logbook["id"], "entry_id": entry["id"],
+           "photo_id": photo_id, "dossier_id": dossier["id"], "event_id": event["id"],
+           "task_id": task["id"]}
     checks = {"logbook_id": (owner, f"/api/logbooks/{logbook['id']}"),
               "entry_id": (owner, f"/api/entries/{entry['id']}"),
               "photo_id": (owner, f"/api/photos/{photo_id}/original"),
               "dossier_id": (staff, f"/api/staff/dossiers/{dossier['id']}"),
               "event_id": (staff, f"/api/staff/dossiers/{dossier['id']}"),
-              "task_id": (owner, "/api/dossier")}
+              "task_id": (owner, "/api/dossier"),
+              "test_id": (owner, f"/api/recovery/tests/{test_id}")}
     return World(ids, checks)
 
 

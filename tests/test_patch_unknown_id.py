@@ -21,6 +21,7 @@ UPDATES = {
     "/api/entries/<uuid:entry_id>": ("client", {"occurred_at": WHEN, "answers": FEELING}),
     "/api/dossier/tasks/<uuid:task_id>": ("client", {"done": True}),
     "/api/staff/dossiers/<uuid:dossier_id>": ("staff", {"label": "Nieuw dossier"}),
+    "/api/recovery/tests/<uuid:test_id>": ("client", {"shared": False}),
 }
 
 

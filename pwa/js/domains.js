@@ -41,8 +41,21 @@ export const DOMAINS = [
       },
     },
   },
-  // The recovery meter and the helpers' training come in later issues.
-  { name: 'recovery', parts: [{ key: 'recovery', route: null }] },
+  {
+    // The recovery meter (Herstelmeter): self-tests, scored on the phone and on the server.
+    name: 'recovery',
+    parts: [{ key: 'recovery', route: 'recovery', roles: ['client'] }],
+    routes: {
+      recovery: { load: () => import('./views/recovery.js') },
+      'recovery-test': { load: () => import('./views/recovery-test.js') },
+      'recovery-result': { load: () => import('./views/recovery-result.js') }, // …/<test id>
+    },
+    entities: {
+      recovery_test: { fields: ['taken_at', 'answers', 'shared'] },
+      recovery_profile: { fields: ['event_date', 'no_date', 'reminder'] },
+    },
+    push: [{ kind: 'recovery', roles: ['client'] }],
+  },
   {
     // The client's dossier and tasks from the contact person; staff keep them (online only).
     name: 'dossier',
@@ -60,6 +73,7 @@ export const DOMAINS = [
     entities: { dossier_task: { fields: ['done'] } },
     push: [{ kind: 'dossier', roles: ['client'] }, { kind: 'tasks', roles: ['client'] }],
   },
+  // The helpers' training comes in a later issue.
   { name: 'training', parts: [{ key: 'training', route: null }] },
 ];
 

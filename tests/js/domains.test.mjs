@@ -47,7 +47,7 @@ test('what each role sees on the home screen and can be notified of', () => {
   assert.deepEqual(homeParts('client').map((part) => part.key),
     ['logbook', 'recovery', 'tasks', 'dossier', 'training']);
   assert.deepEqual(homeParts('staff').map((part) => part.key),
-    ['logbook', 'recovery', 'clients', 'training']);
-  assert.deepEqual(pushKinds('client'), ['dossier', 'tasks']);
+    ['logbook', 'clients', 'training']); // only clients take self-tests
+  assert.deepEqual(pushKinds('client'), ['recovery', 'dossier', 'tasks']);
   assert.deepEqual(pushKinds('helper'), []);
 });

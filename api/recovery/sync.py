@@ -1,0 +1,74 @@
+"""The recovery meter's sync entities: `recovery_test` and `recovery_profile`.
+
+A test is written once; sending it again changes only `shared` (a test with other answers under
+the same id is a Conflict). A test's result follows from every test before it and the event
+date, so when an older test arrives, one is deleted, or the event date changes, the later tests
+get a new version and reach the phone again. The profile has one fixed id per person
+(models.profile_id); its base_version is not checked: the last write wins, field by field.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from api.auth.models import User
+from api.domain import NotFound
+from api.recovery import service
+from api.recovery.models import PROFILE_ENTITY, TEST_ENTITY, profile_id
+from api.sync.registry import SyncEntity
+from schemas.recovery import ProfileSchema, ProfileUpdateSchema, SelfTestSchema, SelfTestSyncSchema
+
+_test_schema = SelfTestSchema()
+_profile_schema = ProfileSchema()
+NOT_YOUR_PROFILE = "This is not your recovery profile: its id is fixed per person."
+
+
+def upsert_test(owner: User, id: uuid.UUID, data: dict[str, Any], _base: int | None) -> int:
+    test, _ = service.save_test(owner.id, id, {k: v for k, v in data.items() if k != "id"})
+    return test.version
+
+
+def delete_test(owner: User, id: uuid.UUID, _base: int | None) -> int:
+    return service.delete_test(owner.id, id)
+
+
+def test_snapshots(owner: User, ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, Any]]:
+    return {i: _test_schema.dump(d) for i, d in service.test_dicts(owner.id, ids).items()}
+
+
+def test_snapshot(owner: User, id: uuid.UUID) -> dict[str, Any] | None:
+    return test_snapshots(owner, [id]).get(id)
+
+
+def upsert_profile(owner: User, id: uuid.UUID, data: dict[str, Any], _base: int | None) -> int:
+    if id != profile_id(owner.id):
+        raise NotFound(NOT_YOUR_PROFILE)
+    return service.update_profile(owner.id, data).version
+
+
+def delete_profile(owner: User, id: uuid.UUID, _base: int | None) -> int:
+    """A profile is not deleted: forgetting the date and the reminder is an upsert of nulls."""
+    if id != profile_id(owner.id):
+        raise NotFound(NOT_YOUR_PROFILE)
+    return service.update_profile(owner.id, {"event_date": None, "no_date": None,
+                                             "reminder": None}).version
+
+
+def profile_snapshot(owner: User, id: uuid.UUID) -> dict[str, Any] | None:
+    if id != profile_id(owner.id):
+        return None
+    return _profile_schema.dump(service.profile_dict(owner.id))
+
+
+def profile_ids(owner: User) -> list[uuid.UUID]:
+    return [profile_id(owner.id)]
+
+
+# Only clients take tests, as on the REST routes (403 for helpers and staff).
+ENTITIES = (
+    SyncEntity(PROFILE_ENTITY, ProfileUpdateSchema, upsert_profile, delete_profile,
+               profile_snapshot, profile_ids, roles=("client",)),
+    SyncEntity(TEST_ENTITY, SelfTestSyncSchema, upsert_test, delete_test, test_snapshot,
+               service.test_ids_of, test_snapshots, roles=("client",)),
+)
