@@ -88,8 +88,10 @@ def test_the_profile_has_one_fixed_id(auth_client, client_user) -> None:
 
 
 def test_a_full_snapshot_holds_the_profile_and_the_tests(auth_client, client_user) -> None:
+    assert sync(auth_client)["changes"] == []  # nothing set yet: nothing to sync
     test = taken_offline()
-    sync(auth_client, [test])
+    sync(auth_client, [test, sync_mutation("recovery_profile", profile_id(client_user.id),
+                                           {"reminder": "2w"})])
     snapshot = sync(auth_client)
     entities = {(c["entity"], c["id"]) for c in snapshot["changes"]}
     assert ("recovery_test", test["id"]) in entities

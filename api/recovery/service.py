@@ -127,6 +127,10 @@ def _profile_row(user_id: int) -> RecoveryProfile | None:
     return db.session.get(RecoveryProfile, user_id)
 
 
+def has_profile(user_id: int) -> bool:
+    return _profile_row(user_id) is not None
+
+
 def _event(profile: RecoveryProfile | None) -> dict[str, Any]:
     if profile is None or profile.event is None:
         return {"date": None, "no_date": None}

@@ -62,7 +62,8 @@ def profile_snapshot(owner: User, id: uuid.UUID) -> dict[str, Any] | None:
 
 
 def profile_ids(owner: User) -> list[uuid.UUID]:
-    return [profile_id(owner.id)]
+    """The profile once the person set something (an empty account syncs nothing)."""
+    return [profile_id(owner.id)] if service.has_profile(owner.id) else []
 
 
 # Only clients take tests, as on the REST routes (403 for helpers and staff).

@@ -14,6 +14,8 @@
 //            change the server refused is fixed (#/problems); without it only "discard".
 // - push     [{kind, roles?}]: the push kinds its server side sends; the notification switch on
 //            the account screen shows when a role gets any.
+// - banners  [{load, roles?}]: a line on top of the home screen; `load` imports a module whose
+//            banner() gives a node, or null when there is nothing to say.
 //
 // The shell's own screens (welcome, login, home, account, problems) are in routes.js. A domain's
 // views never import this file: its loaders import them, so that would be an import cycle
@@ -55,6 +57,7 @@ export const DOMAINS = [
       recovery_profile: { fields: ['event_date', 'no_date', 'reminder'] },
     },
     push: [{ kind: 'recovery', roles: ['client'] }],
+    banners: [{ load: () => import('./recovery-banner.js'), roles: ['client'] }],
   },
   {
     // The client's dossier and tasks from the contact person; staff keep them (online only).
@@ -109,6 +112,11 @@ export function editRoute(problem, record) {
     if (edit) return edit(problem, record) || null;
   }
   return null;
+}
+
+/** The home screen's banners for someone with `role` ([{load}]). */
+export function homeBanners(role) {
+  return DOMAINS.flatMap((domain) => domain.banners || []).filter(forRole(role));
 }
 
 /** The push kinds someone with `role` can get. */

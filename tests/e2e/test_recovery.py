@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import create_account, heading, login_via_api
+from tests.e2e.conftest import create_account, heading, login_via_api, wait_for_service_worker
 from tests.e2e.test_logbook import check_screen, no_sideways_scroll, wait_for_sync
 
 PHONE = {"viewport": {"width": 390, "height": 844}}
@@ -38,6 +38,7 @@ def test_a_test_offline_its_result_and_the_trend(new_context, live_server, check
     expect(heading(page)).to_have_text("Herstelmeter")
     expect(page.locator(".trend-charts figure").first).to_be_visible()
     wait_for_sync(page)
+    wait_for_service_worker(page)
 
     context.set_offline(True)
     page.get_by_role("link", name="Doe de zelftest").click()
@@ -89,3 +90,52 @@ def test_a_test_offline_its_result_and_the_trend(new_context, live_server, check
     expect(page.locator(".trend-table tbody tr")).to_have_count(3)
     check_screen(page, check_a11y, shot, "recovery-trend-nl")
     no_sideways_scroll(page, "recovery-trend")
+
+
+def api_call(context, method: str, path: str, body: dict | None = None):
+    csrf = next(c["value"] for c in context.cookies() if c["name"] == "csrf_access_token")
+    response = context.request.fetch(path, method=method, headers={"X-CSRF-TOKEN": csrf},
+                                     data=body)
+    assert response.ok, response.text()
+    return response.json() if response.status != 204 else None
+
+
+def test_due_banner_sharing_and_bel_mij_terug_reach_the_contact_person(
+        new_context, live_server, check_a11y, shot) -> None:
+    staff = new_context(**PHONE)
+    login_via_api(staff, create_account(live_server, "staff"))
+    dossier = api_call(staff, "POST", "/api/staff/dossiers", {"label": "Mevr. K."})
+    client = new_context(**PHONE)
+    login_via_api(client, create_account(live_server))
+    api_call(client, "POST", "/api/dossier/link", {"code": dossier["invite_code"]})
+    post_test(client, 15, [3, 3, 3, 3, 3])
+    api_call(client, "PUT", "/api/recovery/profile", {"reminder": "2w"})
+
+    page = client.new_page()
+    page.goto("/#/home")
+    banner = page.get_by_role("link", name=re.compile("Wil je kijken of er iets veranderd is"))
+    expect(banner).to_be_visible()
+    check_screen(page, check_a11y, shot, "recovery-home-banner-nl")
+    banner.click()
+    expect(heading(page)).to_have_text("Herstelmeter")
+    expect(page.get_by_text("Vanaf ", exact=False).first).to_be_visible()  # one test: when
+    page.locator(".tests a").first.click()
+    expect(heading(page)).to_have_text("Je uitslag")
+    page.get_by_label("Laat mijn contactpersoon de uitkomst van deze zelftest zien").check()
+    wait_for_sync(page)
+    page.get_by_role("link", name="Naar je lijn").click()
+    page.get_by_label("Wanneer kun je gebeld worden? (mag leeg blijven)").fill("Na 17:00")
+    page.get_by_role("button", name="Vraag om terugbellen").click()
+    expect(page.get_by_text(re.compile("gevraagd om teruggebeld"))).to_be_visible()
+    check_screen(page, check_a11y, shot, "recovery-callback-nl")
+
+    staff_page = staff.new_page()
+    staff_page.goto("/#/staff-clients")
+    expect(staff_page.get_by_text("Wil teruggebeld worden")).to_be_visible()
+    expect(staff_page.get_by_text("Gedeelde uitslagen: 1")).to_be_visible()
+    staff_page.get_by_role("link", name="Mevr. K.").click()
+    expect(staff_page.get_by_text("Na 17:00")).to_be_visible()
+    expect(staff_page.get_by_role("heading", name="Herstelmeter")).to_be_visible()
+    check_screen(staff_page, check_a11y, shot, "recovery-staff-nl")
+    staff_page.get_by_role("button", name="Ik heb teruggebeld").click()
+    expect(staff_page.get_by_text("Na 17:00")).to_have_count(0)

@@ -1,8 +1,9 @@
 // The start screen after logging in: the parts of Houvast.
-import { homeParts } from '../domains.js';
+import { homeBanners, homeParts } from '../domains.js';
 import { t } from '../i18n.js';
 import { listen, refresh } from '../push.js';
 import { h } from '../ui.js';
+import { fill, storeReady, whileShown } from '../view.js';
 
 function part({ key, route }) {
   const title = t(`part.${key}`);
@@ -12,11 +13,29 @@ function part({ key, route }) {
     !route && h('p', { class: 'tag', text: t('home.soon') }));
 }
 
-export function render(container, { user, navigate }) {
+async function banners(role) {
+  const found = await Promise.all(homeBanners(role).map(async ({ load }) => {
+    try {
+      return (await load()).banner();
+    } catch (error) {
+      console.warn('home: banner', error); // a banner never stands in the way of the screen
+      return null;
+    }
+  }));
+  return found.filter(Boolean);
+}
+
+export async function render(container, { user, navigate }) {
   const parts = homeParts(user.role);
+  await storeReady(user);
+  // The banners follow the store: the first sync after login may bring what makes one due.
+  const slot = h('div', { class: 'banners' });
+  fill(slot, await banners(user.role));
+  whileShown(slot, async () => fill(slot, await banners(user.role)));
   container.append(
     h('h1', { text: t('home.title', { name: user.username }) }),
     h('p', { class: 'lead', text: t(`home.intro.${user.role}`) }),
+    slot,
     h('ul', { class: 'cards', 'aria-label': t('home.parts') }, parts.map(part)));
   // Web push: a tapped notification opens its view here; a renewed subscription is sent.
   listen(navigate);

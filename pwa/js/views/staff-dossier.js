@@ -2,6 +2,7 @@
 // timeline and tasks with adding and deleting. Online only, straight on the server (REST); the
 // client's device gets the changes at its next sync.
 import { api } from '../api.js';
+import { recoverySection } from '../recovery-staff.js';
 import { dateInput, formatWhen } from '../dates.js';
 import { field } from '../forms.js';
 import { t } from '../i18n.js';
@@ -161,5 +162,6 @@ export async function render(container, { user, params: [id] }) {
       eventForm(base, refresh, kinds)),
     h('section', { 'aria-labelledby': 'tasks-title' },
       h('h2', { id: 'tasks-title', tabindex: '-1', text: t('tasks.title') }), tasks, taskForm(base, refresh)));
+  if (dossier.linked) container.append(await recoverySection(base));
 }
 
