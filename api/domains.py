@@ -9,6 +9,7 @@ from api.dossier.domain import domain as dossier
 from api.logbook.domain import domain as logbook
 from api.notifications.domain import domain as notifications
 from api.recovery.domain import domain as recovery
+from api.rights.domain import domain as rights
 from api.sync.domain import domain as sync
 
-DOMAINS = (auth, logbook, dossier, recovery, notifications, sync)
+DOMAINS = (auth, logbook, dossier, recovery, rights, notifications, sync)

@@ -30,6 +30,9 @@ class LoginSchema(Schema):
 class AccountSchema(Schema):
     username = fields.Str()
     role = fields.Str()
+    records = fields.Dict(keys=fields.Str(), values=fields.UUID(), metadata={
+        "description": "entity → id of the records there is one of per person (e.g. "
+                       "rights_situation), so the phone can write them offline"})
     terms_version = fields.Str(allow_none=True)
     terms_accepted_at = fields.DateTime(allow_none=True)
     created_at = fields.DateTime()

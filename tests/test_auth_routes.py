@@ -108,8 +108,9 @@ def test_login_and_me(client, make_user) -> None:
     me = client.get("/api/me")
     assert me.headers["Cache-Control"] == "no-store"
     assert set(me.get_json()) == {"username", "role", "terms_version", "terms_accepted_at",
-                                  "created_at"}
+                                  "created_at", "records"}
     assert me.get_json()["role"] == "helper"
+    assert me.get_json()["records"] == {}  # a helper has no one-per-person records (yet)
     assert only_session(user).revoked_at is None
 
 
@@ -329,3 +330,16 @@ def test_roles_are_enforced_by_login_required(app, make_user) -> None:
             else:
                 assert response.get_json() == {"username": user.username}
         assert_error(other.test_client().get("/test/staff-only"), 401)
+
+
+def test_a_client_learns_the_ids_of_its_one_per_person_records(client, make_user) -> None:
+    from api.recovery.models import profile_id
+    from api.rights.models import situation_id
+
+    user = make_user("client")
+    answer = client.post("/api/auth/login", json={"username": user.username,
+                                                  "password": DEFAULT_PASSWORD}).get_json()
+    expected = {"recovery_profile": str(profile_id(user.id)),
+                "rights_situation": str(situation_id(user.id))}
+    assert answer["records"] == expected
+    assert client.get("/api/me").get_json()["records"] == expected

@@ -57,6 +57,7 @@ PUBLIC = {
     "dossier.content": "public content: event kinds",
     "logbook.templates": "public content: the logbook questions",
     "recovery.instruments": "public content: the self-test's questions, texts and rules",
+    "rights.questions": "public content: the situation's questions, the rights and their rules",
     "push.vapid_public_key": "the server's public push key",
 }
 # Routes that need a session of another kind, or end the session they run in.
@@ -89,6 +90,8 @@ BODIES = {
         "answers": {"phq4": [0, 0, 0, 0], "who5": [3, 3, 3, 3, 3], "safety": 0}}},
     "recovery.update_test": {"json": {"shared": False}},
     "recovery.request_callback": {"json": {"note": "Overgenomen"}},
+    "rights.put_situation": {"json": {"crime": "geweld", "reported": None}},
+    "rights.put_choice": {"json": {"right": "R07", "choice": "later"}},
     "push.subscribe": {"json": {"endpoint": ENDPOINT_URL, "keys": {"p256dh": "x", "auth": "y"}}},
     "push.unsubscribe": {"json": {"endpoint": ENDPOINT_URL}},
     "push.put_preferences": {"json": {"kinds": {"dossier": True}, "quiet_hours": None}},

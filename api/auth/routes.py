@@ -22,6 +22,7 @@ from api.db import db
 from api.extensions import limiter
 from api.notifications import service as notifications
 from api.smorest import Blueprint, abort
+from api.sync.registry import fixed_records
 from schemas.auth import AccountSchema, LoginSchema, RegisterSchema
 from schemas.base import text_problem
 
@@ -53,8 +54,16 @@ def _limited(limit: str, key, count=_failed):
     return limiter.limit(limit, key_func=key, deduct_when=count)
 
 
+def _account(user) -> dict:
+    """The account as every answer about it gives it: with the ids of its one-per-person
+    records (api/sync/registry.py fixed_records)."""
+    return {"username": user.username, "role": user.role, "terms_version": user.terms_version,
+            "terms_accepted_at": user.terms_accepted_at, "created_at": user.created_at,
+            "records": fixed_records(user)}
+
+
 def _signed_in(user, session, status: int) -> Response:
-    response = jsonify(AccountSchema().dump(user))
+    response = jsonify(AccountSchema().dump(_account(user)))
     response.status_code = status
     return tokens.set_session_cookies(response, user, session)
 
@@ -122,4 +131,4 @@ def logout():
 @blp.response(200, AccountSchema)
 def me():
     """The logged-in account"""
-    return current_user
+    return _account(current_user)

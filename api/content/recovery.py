@@ -19,8 +19,9 @@ makes sure of that and of the rest the API relies on.
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from api.content import text_problems
 
 Text = dict[str, str]
 
@@ -654,24 +655,7 @@ TEXTS: dict[str, Any] = {
 
 # -- the self-check at import ------------------------------------------------------------------
 
-FORMAL_YOU = re.compile(r"\b(u|uw|U|Uw)\b")
 QUESTION_COUNTS = {"phq4": 4, "who5": 5, "safety": 1, "pcl5": 20}
-
-
-def _texts(value: Any, path: str) -> list[tuple[str, Text]]:
-    """Every {"nl", "en"} dict under `value` with its path (an instrument's `translation` is a
-    status, not a text, and is left out)."""
-    found: list[tuple[str, Text]] = []
-    if isinstance(value, dict):
-        if "nl" in value or "en" in value:
-            found.append((path, value))
-        for key, item in value.items():
-            if key != "translation" and isinstance(item, dict | list):
-                found += _texts(item, f"{path}.{key}")
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            found += _texts(item, f"{path}.{i}")
-    return found
 
 
 def _check() -> None:
@@ -686,12 +670,8 @@ def _check() -> None:
             problems.append(f"{item['key']} has {len(item['questions'])} questions, not {want}")
         if item["translation"]["nl"] not in ("official", "own_unvalidated"):
             problems.append(f"{item['key']}: translation nl is {item['translation']['nl']!r}")
-    for path, text in _texts({"INSTRUMENTS": INSTRUMENTS, "TEXTS": TEXTS}, "content"):
-        for lang in ("nl", "en"):
-            if not isinstance(text.get(lang), str) or not text[lang].strip():
-                problems.append(f"{path}: no {lang!r} text")
-        if isinstance(text.get("nl"), str) and FORMAL_YOU.search(text["nl"]):
-            problems.append(f"{path}: the Dutch says 'u' or 'uw' (use 'je'): {text['nl']!r}")
+    problems += text_problems({"INSTRUMENTS": INSTRUMENTS, "TEXTS": TEXTS}, "content",
+                              skip=("translation",))
     for phase in ("early", "middle", "late"):
         for lang in ("nl", "en"):
             if "{weeks}" not in PHASE[phase][lang]:

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from api.auth.models import User
+from api.content import for_the_phone
 from api.content.recovery import TEXTS
 from api.crypto import decrypt_json, decrypt_text, encrypt_json, encrypt_text
 from api.db import db, utcnow
@@ -39,20 +40,7 @@ from api.recovery.models import (
 from api.sync.changelog import lock_owner, record_change, transaction_cache
 
 RULES = rules.load_rules()
-
-
-def _without_notes(value: Any) -> Any:
-    """The rules as the phone needs them: the documentation keys (about, source, note) stay in
-    the file, which is where people read them; the phone gets every number and condition."""
-    if isinstance(value, dict):
-        return {k: _without_notes(v) for k, v in value.items()
-                if k not in ("about", "source", "note")}
-    if isinstance(value, list):
-        return [_without_notes(v) for v in value]
-    return value
-
-
-SERVED_RULES = _without_notes(RULES)
+SERVED_RULES = for_the_phone(RULES)
 INSTRUMENTS = ("phq4", "who5", "pcl5")
 
 PUSH_KIND = "recovery"

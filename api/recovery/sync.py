@@ -69,7 +69,7 @@ def profile_ids(owner: User) -> list[uuid.UUID]:
 # Only clients take tests, as on the REST routes (403 for helpers and staff).
 ENTITIES = (
     SyncEntity(PROFILE_ENTITY, ProfileUpdateSchema, upsert_profile, delete_profile,
-               profile_snapshot, profile_ids, roles=("client",)),
+               profile_snapshot, profile_ids, roles=("client",), fixed_id=profile_id),
     SyncEntity(TEST_ENTITY, SelfTestSyncSchema, upsert_test, delete_test, test_snapshot,
                service.test_ids_of, test_snapshots, roles=("client",)),
 )

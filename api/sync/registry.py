@@ -55,6 +55,10 @@ class SyncEntity:
     roles: tuple[str, ...] = field(kw_only=True)
     # The message of that rejection, for a person.
     refused: str = field(default=NOT_FOR_YOUR_ACCOUNT, kw_only=True)
+    # Optional, for an entity of one record per person (the recovery profile, the rights
+    # situation): (user id) -> that record's id. The account answer names it under `records`
+    # (fixed_records), so a phone writes the record offline from its first login on.
+    fixed_id: Callable[[int], uuid.UUID] | None = field(default=None, kw_only=True)
 
     def __post_init__(self) -> None:
         if not isinstance(self.roles, tuple) or not set(self.roles) <= set(ROLES):
@@ -79,3 +83,9 @@ def entity(name: str) -> SyncEntity | None:
 
 def entities() -> dict[str, SyncEntity]:
     return dict(_entities)
+
+
+def fixed_records(user: User) -> dict[str, uuid.UUID]:
+    """{entity: id} of the one-per-person records `user` may write (see SyncEntity.fixed_id)."""
+    return {name: e.fixed_id(user.id) for name, e in _entities.items()
+            if e.fixed_id is not None and e.writable_by(user)}

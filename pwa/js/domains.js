@@ -60,6 +60,23 @@ export const DOMAINS = [
     banners: [{ load: () => import('./recovery-banner.js'), roles: ['client'] }],
   },
   {
+    // Hulp bij mijn strafzaak: the rights that fit the client's situation, and their choice.
+    name: 'rights',
+    parts: [{ key: 'rights', route: 'rights', roles: ['client'] }],
+    routes: {
+      rights: { load: () => import('./views/rights.js') },
+      'rights-questions': { load: () => import('./views/rights-questions.js') }, // …/<field>
+      right: { load: () => import('./views/right.js') }, // right/<id>
+    },
+    entities: {
+      rights_situation: {
+        fields: ['crime', 'role', 'reported', 'klacht_filed', 'suspect', 'phase', 'event_date',
+          'injury', 'damage_material', 'damage_immaterial', 'maatregel_awarded', 'decision_date',
+          'wensenformulier_received', 'needs_language', 'fears_suspect', 'minor', 'choices'],
+      },
+    },
+  },
+  {
     // The client's dossier and tasks from the contact person; staff keep them (online only).
     name: 'dossier',
     parts: [

@@ -2,11 +2,11 @@
 // kept for offline use), the person's tests and profile from the store, their results computed
 // here with the same rules the server uses (rules/recovery.js), and the draft of a test that is
 // not finished. Everything a recovery screen needs, so the views share one way to read it.
-import { api } from './api.js';
 import { loadContent } from './content.js';
 import { formatWhen } from './dates.js';
 import { getLang } from './i18n.js';
 import { getValue, setValue } from './idb.js';
+import { personalData, savePersonal } from './personal-record.js';
 import { dueDate, results, weeksSince } from './rules/recovery.js';
 import * as store from './store.js';
 
@@ -14,7 +14,6 @@ export const INSTRUMENTS_PATH = '/api/recovery/instruments';
 export const TEST = 'recovery_test';
 export const PROFILE = 'recovery_profile';
 const DRAFT_KEY = 'recovery:draft';
-const PENDING_PROFILE_KEY = 'recovery:profile-change';
 
 /** {rules, instruments, texts} from the server (a copy offline). */
 export function loadMeter() {
@@ -36,51 +35,14 @@ export const day = (iso) => formatWhen(iso.length === 10 ? `${iso}T12:00:00` : i
 
 // ---- The profile: when it happened, the reminder ---------------------------------------------
 
-/** The profile record ({id, data: {event_date, no_date, reminder, …}}), or undefined before the
- * first sync. */
-export async function profile() {
-  const [record] = await store.list(PROFILE);
-  return record;
+/** The profile's data: when it happened, why there is no date, the reminder. */
+export function profileData() {
+  return personalData(PROFILE, { event_date: null, no_date: null, reminder: null });
 }
 
-/** The profile's data, with a change made offline before the first sync laid over it. */
-export async function profileData() {
-  const record = await profile();
-  const waiting = record ? null : await getValue('meta', PENDING_PROFILE_KEY).catch(() => null);
-  return { event_date: null, no_date: null, reminder: null, ...(record?.data ?? {}),
-    ...(waiting ?? {}) };
-}
-
-/**
- * Change the profile (also offline). The record's id is fixed per person by the server; the
- * first sync after login brings it. Without it yet, the change waits on this device and is
- * written as soon as the id is known (`applyWaitingProfile`).
- */
-export async function saveProfile(change) {
-  let record = await profile();
-  if (!record && navigator.onLine) {
-    try {
-      const fresh = await api.get('/api/recovery/profile');
-      record = { id: fresh.id };
-    } catch (error) {
-      console.warn('recovery: profile id', error);
-    }
-  }
-  if (!record) {
-    const waiting = (await getValue('meta', PENDING_PROFILE_KEY).catch(() => null)) ?? {};
-    await setValue('meta', PENDING_PROFILE_KEY, { ...waiting, ...change });
-    return;
-  }
-  await store.put(PROFILE, record.id, change);
-}
-
-/** Write a profile change that waited for the record's id, once the record is here. */
-export async function applyWaitingProfile() {
-  const waiting = await getValue('meta', PENDING_PROFILE_KEY).catch(() => null);
-  const record = waiting && await profile();
-  if (!record) return;
-  await store.put(PROFILE, record.id, waiting);
-  await setValue('meta', PENDING_PROFILE_KEY, null);
+/** Change the profile (also offline); fields not in `change` stay. */
+export function saveProfile(change) {
+  return savePersonal(PROFILE, change);
 }
 
 /** Whole weeks since the event as of now, or null without a date. */

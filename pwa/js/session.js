@@ -22,7 +22,9 @@ export function currentUser() {
 }
 
 export function setUser(value) {
-  user = value ? { username: value.username, role: value.role } : null;
+  // records: the ids of the one-per-person records (personal-record.js), for offline writes.
+  user = value ? { username: value.username, role: value.role, records: value.records ?? {} }
+    : null;
   try {
     if (user) localStorage.setItem(USER_KEY, JSON.stringify(user));
     else localStorage.removeItem(USER_KEY);

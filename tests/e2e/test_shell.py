@@ -57,7 +57,8 @@ def test_shell_starts_offline_after_one_visit(new_context, shot) -> None:
     wait_for_service_worker(page)
     page.reload()
     # A function, not an expression string: polling an expression needs eval, which our CSP blocks.
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    # The first test of a run meets a cold server and browser: give it time (seen at 10 s in CI).
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
     caches = page.evaluate("caches.keys()")
     assert any(name.startswith("houvast-shell-") for name in caches)
 

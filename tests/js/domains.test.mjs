@@ -45,7 +45,7 @@ test('domain names are unique and writable entities name their fields', () => {
 
 test('what each role sees on the home screen and can be notified of', () => {
   assert.deepEqual(homeParts('client').map((part) => part.key),
-    ['logbook', 'recovery', 'tasks', 'dossier', 'training']);
+    ['logbook', 'recovery', 'rights', 'tasks', 'dossier', 'training']);
   assert.deepEqual(homeParts('staff').map((part) => part.key),
     ['logbook', 'clients', 'training']); // only clients take self-tests
   assert.deepEqual(pushKinds('client'), ['recovery', 'dossier', 'tasks']);

@@ -1,0 +1,69 @@
+// Hulp bij mijn strafzaak on the phone: the questions, the rights' words and the decision rules
+// (public content, kept for offline use), the person's situation (one record per person,
+// personal-record.js), and which rights apply, worked out here with the same rules the server
+// uses (rules/rights.js). Everything a rights screen needs, so the views share one way to read it.
+import { loadContent } from './content.js';
+import { formatWhen } from './dates.js';
+import { getLang } from './i18n.js';
+import { personalData, savePersonal } from './personal-record.js';
+import { isShown, rights, violations } from './rules/rights.js';
+
+export const CONTENT_PATH = '/api/rights/questions';
+export const SITUATION = 'rights_situation';
+export const CHOICES = ['list', 'later', 'not_for_me'];
+
+/** {rules, questions, rights, asks, flags, texts, contacts} from the server (a copy offline). */
+export function loadRights() {
+  return loadContent(CONTENT_PATH);
+}
+
+/** A {nl, en} text in the app's language. */
+export const text = (pair) => pair?.[getLang()] ?? pair?.nl ?? '';
+
+/** Today in the Netherlands ("YYYY-MM-DD"): a deadline is a Dutch calendar day. */
+export function todayNL(now = new Date()) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+}
+
+/** "14 maart 2027" */
+export const day = (iso) => formatWhen(`${iso}T12:00:00`);
+
+/** The answers (null: weet ik niet) and the choices: {answers, choices, answered}. */
+export async function situation(content) {
+  const fields = content.rules.questions.map((q) => q.field);
+  const data = await personalData(SITUATION, {});
+  const answers = Object.fromEntries(fields.map((f) => [f, data[f] ?? null]));
+  return { answers, choices: data.choices ?? {}, answered: fields.some((f) => f in data) };
+}
+
+/** Save answers (also offline); the fields not in `change` stay. */
+export function saveAnswers(change) {
+  return savePersonal(SITUATION, change);
+}
+
+/** Keep the choice for one right ('list', 'later', 'not_for_me'; null: undecided). */
+export async function saveChoice(content, rightId, choice) {
+  const { choices } = await situation(content);
+  const next = { ...choices };
+  if (choice) next[rightId] = choice;
+  else delete next[rightId];
+  await savePersonal(SITUATION, { choices: next });
+}
+
+/** The rights that apply or may apply today, each with its words and the person's choice. */
+export async function myRights(content) {
+  const { answers, choices } = await situation(content);
+  return rights(content.rules, answers, todayNL()).map((found) => ({
+    ...found, words: content.rights[found.id], choice: choices[found.id] ?? null,
+  }));
+}
+
+/** The questions to ask for these answers, in order (a follow-up only when it matters). */
+export function questionsFor(content, answers) {
+  return content.rules.questions.filter((q) => isShown(content.rules, q.field, answers, todayNL()));
+}
+
+/** The invariants these answers break ([{id, fields}]), checked before anything is saved. */
+export function problemsWith(content, answers) {
+  return violations(content.rules, answers, todayNL());
+}
