@@ -74,7 +74,8 @@ class ChoiceSchema(Schema):
 class RightSchema(Schema):
     id = fields.Str(metadata=RIGHT_ID)
     rule = fields.Str(metadata={"description": "the decision rule (D01-D24)"})
-    applies = fields.Str(metadata={"description": "yes | maybe"})
+    applies = fields.Str(metadata={
+        "description": "yes | maybe; no: only suggested by the contact person"})
     deadline = fields.Date(allow_none=True, metadata={
         "description": "computed from the dates; null: none, or its start date is unknown"})
     flags = fields.List(fields.Str(), metadata={
@@ -82,6 +83,8 @@ class RightSchema(Schema):
     asks = fields.List(fields.Str(), metadata={
         "description": "the fields whose answer would settle a maybe, or the missing date"})
     choice = fields.Str(allow_none=True)
+    suggested_by = fields.Str(allow_none=True, metadata={
+        "description": "suggested by the contact person: their name, or empty; null: not"})
     title = fields.Dict()
     summary = fields.Dict()
     explanation = fields.Dict()
@@ -104,3 +107,17 @@ class RightsContentSchema(Schema):
     flags = fields.Dict()
     texts = fields.Dict()
     contacts = fields.Dict()
+
+
+class SuggestionCreateSchema(Schema):
+    right = fields.Str(required=True, validate=validate.OneOf(RIGHT_IDS), metadata=RIGHT_ID)
+
+
+class SuggestionSchema(Schema):
+    id = fields.UUID()
+    dossier_id = fields.UUID()
+    right = fields.Str(metadata=RIGHT_ID)
+    version = fields.Int()
+    deleted = fields.Bool()
+    created_at = fields.DateTime()
+    updated_at = fields.DateTime()

@@ -92,6 +92,7 @@ BODIES = {
     "recovery.request_callback": {"json": {"note": "Overgenomen"}},
     "rights.put_situation": {"json": {"crime": "geweld", "reported": None}},
     "rights.put_choice": {"json": {"right": "R07", "choice": "later"}},
+    "rights.suggest": {"json": {"right": "R13"}},
     "push.subscribe": {"json": {"endpoint": ENDPOINT_URL, "keys": {"p256dh": "x", "auth": "y"}}},
     "push.unsubscribe": {"json": {"endpoint": ENDPOINT_URL}},
     "push.put_preferences": {"json": {"kinds": {"dossier": True}, "quiet_hours": None}},
@@ -138,17 +139,22 @@ def world(app: Flask, make_user) -> World:
         "answers": {"phq4": [3, 3, 3, 3], "who5": [0, 0, 0, 0, 0], "safety": 3}})
     assert recovery_test.status_code == 201, recovery_test.get_json()
     test_id = recovery_test.get_json()["id"]
+    suggestion = staff.post(f"/api/staff/dossiers/{dossier['id']}/rights-suggestions",
+                            headers=staff.csrf, json={"right": "R16"})
+    assert suggestion.status_code == 201, suggestion.get_json()
+    suggestion_id = suggestion.get_json()["id"]
     photo_id = photo.get_json()["id"]
     ids = {"test_id": test_id, "logbook_id": logbook["id"], "entry_id": entry["id"],
            "photo_id": photo_id, "dossier_id": dossier["id"], "event_id": event["id"],
-           "task_id": task["id"]}
+           "task_id": task["id"], "suggestion_id": suggestion_id}
     checks = {"logbook_id": (owner, f"/api/logbooks/{logbook['id']}"),
               "entry_id": (owner, f"/api/entries/{entry['id']}"),
               "photo_id": (owner, f"/api/photos/{photo_id}/original"),
               "dossier_id": (staff, f"/api/staff/dossiers/{dossier['id']}"),
               "event_id": (staff, f"/api/staff/dossiers/{dossier['id']}"),
               "task_id": (owner, "/api/dossier"),
-              "test_id": (owner, f"/api/recovery/tests/{test_id}")}
+              "test_id": (owner, f"/api/recovery/tests/{test_id}"),
+              "suggestion_id": (staff, f"/api/staff/dossiers/{dossier['id']}/rights-suggestions")}
     return World(ids, checks)
 
 

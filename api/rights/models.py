@@ -5,6 +5,9 @@ version. The answers (what happened, the stage of the case, the dates) and the c
 ciphertext (api.crypto), bound to table, owner and column: a "Niet voor mij" on protection from
 the suspect says as much as the answers do. Which rights apply is never stored: it follows from
 the answers and the rules (api/rights/rules.py) on the day it is read.
+
+The contact person's suggestions are rows of their own (a dossier, a right id, who), written
+by staff and read by the client of that dossier.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import BigInteger, ForeignKey, LargeBinary
+from sqlalchemy import BigInteger, Boolean, ForeignKey, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api import crypto
@@ -48,3 +51,26 @@ def situation_aad(row: RightsSituation, column: str) -> str:
 
 crypto.register_encrypted_column(RightsSituation, "answers", lambda r: situation_aad(r, "answers"))
 crypto.register_encrypted_column(RightsSituation, "choices", lambda r: situation_aad(r, "choices"))
+
+
+SUGGESTION_ENTITY = "rights_suggestion"
+
+
+class RightsSuggestion(Base):
+    """A right the contact person suggests to the client of a dossier. Only the right's id and
+    who suggested it: the client sees it as a suggestion and decides; nothing is chosen for
+    them, and the contact person never sees the client's choice."""
+
+    __tablename__ = "rights_suggestions"
+    __table_args__ = (UniqueConstraint("dossier_id", "right_id",
+                                       name="uq_rights_suggestions_dossier_id_right_id"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(GUID, primary_key=True, default=uuid.uuid4)
+    dossier_id: Mapped[uuid.UUID] = mapped_column(
+        GUID, ForeignKey("dossiers.id", ondelete="CASCADE"), index=True)
+    right_id: Mapped[str] = mapped_column(String(8))
+    suggested_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    version: Mapped[int] = mapped_column(BigInteger, default=1)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

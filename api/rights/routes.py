@@ -1,12 +1,14 @@
 """Rights endpoints: /api/rights/... The questions and every right's words for anyone (the
 phone works out which rights apply offline from them); the situation, the rights that apply and
-the choices for the client.
+the choices for the client; the contact person's suggestions for staff.
 
 Only clients have a situation (403 for helpers and staff, as for the recovery meter). The
 service raises the domain errors; api/errors.py answers them and rolls back.
 """
 
 from __future__ import annotations
+
+import uuid
 
 from flask_jwt_extended import current_user
 
@@ -21,11 +23,14 @@ from schemas.rights import (
     RightsContentSchema,
     SituationSchema,
     SituationUpdateSchema,
+    SuggestionCreateSchema,
+    SuggestionSchema,
 )
 
 blp = Blueprint("rights", __name__, url_prefix="/api",
                 description="Hulp bij mijn strafzaak: the rights that fit your situation")
 client_only = blp.login_required(roles=["client"])
+staff_only = blp.login_required(roles=["staff"])
 
 
 def _me() -> int:
@@ -81,3 +86,31 @@ def put_choice(body: dict):
     service.set_choice(_me(), body["right"], body["choice"])
     db.session.commit()
     return service.situation_dict(_me())
+
+
+@blp.get("/staff/dossiers/<uuid:dossier_id>/rights-suggestions")
+@staff_only
+@blp.response(200, SuggestionSchema(many=True))
+def list_suggestions(dossier_id: uuid.UUID):
+    """The rights you suggested to this dossier's client (never their choice)"""
+    return service.staff_suggestions(current_user, dossier_id)
+
+
+@blp.post("/staff/dossiers/<uuid:dossier_id>/rights-suggestions")
+@staff_only
+@blp.arguments(SuggestionCreateSchema)
+@blp.response(201, SuggestionSchema)
+def suggest(body: dict, dossier_id: uuid.UUID):
+    """Suggest a right to the client: it shows as your suggestion, and the client decides"""
+    row = service.suggest(current_user, dossier_id, body["right"])
+    db.session.commit()
+    return service.suggestion_dict(row)
+
+
+@blp.delete("/staff/dossiers/<uuid:dossier_id>/rights-suggestions/<uuid:suggestion_id>")
+@staff_only
+@blp.response(204)
+def withdraw(dossier_id: uuid.UUID, suggestion_id: uuid.UUID):
+    """Withdraw a suggestion"""
+    service.withdraw(current_user, dossier_id, suggestion_id)
+    db.session.commit()

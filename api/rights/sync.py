@@ -1,6 +1,8 @@
-"""The rights' sync entity: `rights_situation`, one record per person with a fixed id
-(models.situation_id). Its base_version is not checked: the last write wins, field by field,
-as for the recovery profile (one person, answering on one phone at a time)."""
+"""The rights' sync entities: `rights_situation`, one record per person with a fixed id
+(models.situation_id), whose base_version is not checked: the last write wins, field by field,
+as for the recovery profile (one person, answering on one phone at a time); and
+`rights_suggestion`, read-only: the contact person's suggestions, owned by the dossier's
+client."""
 
 from __future__ import annotations
 
@@ -8,11 +10,11 @@ import uuid
 from typing import Any
 
 from api.auth.models import User
-from api.domain import NotFound
+from api.domain import Invalid, NotFound
 from api.rights import service
-from api.rights.models import SITUATION_ENTITY, situation_id
+from api.rights.models import SITUATION_ENTITY, SUGGESTION_ENTITY, situation_id
 from api.sync.registry import SyncEntity
-from schemas.rights import SituationSchema, SituationUpdateSchema
+from schemas.rights import SituationSchema, SituationUpdateSchema, SuggestionSchema
 
 _schema = SituationSchema()
 NOT_YOURS = "This is not your situation: its id is fixed per person."
@@ -43,5 +45,27 @@ def ids(owner: User) -> list[uuid.UUID]:
     return [situation_id(owner.id)] if service.has_situation(owner.id) else []
 
 
-ENTITIES = (SyncEntity(SITUATION_ENTITY, SituationUpdateSchema, upsert, delete, snapshot, ids,
-                       roles=("client",), fixed_id=situation_id),)
+def suggestion_snapshot(owner: User, id: uuid.UUID) -> dict[str, Any] | None:
+    row = service.client_suggestion(owner.id, id)
+    return None if row is None else SuggestionSchema().dump(service.suggestion_dict(row))
+
+
+def suggestion_ids(owner: User) -> list[uuid.UUID]:
+    return [row.id for row in service.client_suggestion_rows(owner.id)]
+
+
+STAFF_SUGGESTS = "Only your contact person can suggest a right; you choose on its page."
+
+
+def _refuse(*_args: Any) -> int:
+    raise Invalid({"_schema": [STAFF_SUGGESTS]})
+
+
+# The client writes the situation; suggestions come from the contact person over REST only
+# (roles=(): a client's mutation of one is rejected with `refused`).
+ENTITIES = (
+    SyncEntity(SITUATION_ENTITY, SituationUpdateSchema, upsert, delete, snapshot, ids,
+               roles=("client",), fixed_id=situation_id),
+    SyncEntity(SUGGESTION_ENTITY, SuggestionSchema, _refuse, _refuse, suggestion_snapshot,
+               suggestion_ids, roles=(), refused=STAFF_SUGGESTS),
+)

@@ -7,9 +7,11 @@ import { formatWhen } from './dates.js';
 import { getLang } from './i18n.js';
 import { personalData, savePersonal } from './personal-record.js';
 import { isShown, rights, violations } from './rules/rights.js';
+import * as store from './store.js';
 
 export const CONTENT_PATH = '/api/rights/questions';
 export const SITUATION = 'rights_situation';
+export const SUGGESTION = 'rights_suggestion'; // from the contact person, read-only here
 export const CHOICES = ['list', 'later', 'not_for_me'];
 
 /** {rules, questions, rights, asks, flags, texts, contacts} from the server (a copy offline). */
@@ -50,12 +52,25 @@ export async function saveChoice(content, rightId, choice) {
   await savePersonal(SITUATION, { choices: next });
 }
 
-/** The rights that apply or may apply today, each with its words and the person's choice. */
+/**
+ * The rights that apply or may apply today, and those the contact person suggested (applies
+ * 'no' when the answers do not show it fits), each with its words, the person's choice and
+ * `suggestedBy` (the contact's name, '' without one; null: not suggested), in the rules' order
+ * (as the server's GET /api/rights).
+ */
 export async function myRights(content) {
-  const { answers, choices } = await situation(content);
-  return rights(content.rules, answers, todayNL()).map((found) => ({
-    ...found, words: content.rights[found.id], choice: choices[found.id] ?? null,
-  }));
+  const [{ answers, choices }, suggestions, [dossier]] = await Promise.all([
+    situation(content), store.list(SUGGESTION), store.list('dossier')]);
+  const name = dossier?.data?.contact?.name ?? '';
+  const suggested = new Set(suggestions.map((record) => record.data.right));
+  const found = new Map(rights(content.rules, answers, todayNL()).map((r) => [r.id, r]));
+  return content.rules.rules.map((rule) => rule.right)
+    .filter((id) => found.has(id) || suggested.has(id))
+    .map((id) => ({
+      ...(found.get(id) ?? { id, applies: 'no', deadline: null, flags: [], asks: [] }),
+      words: content.rights[id], choice: choices[id] ?? null,
+      suggestedBy: suggested.has(id) ? name : null,
+    }));
 }
 
 /** The questions to ask for these answers, in order (a follow-up only when it matters). */

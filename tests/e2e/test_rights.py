@@ -14,6 +14,7 @@ from tests.e2e.test_logbook import check_screen, no_sideways_scroll, wait_for_sy
 from tests.e2e.test_recovery import api_call
 
 PHONE = {"viewport": {"width": 390, "height": 844}}
+SCHADEFONDS = "Een uitkering van het Schadefonds vragen"
 
 
 def test_answer_offline_see_the_rights_choose_two_then_sync(new_context, live_server,
@@ -100,3 +101,33 @@ def test_answer_offline_see_the_rights_choose_two_then_sync(new_context, live_se
     assert server["choices"] == {"R03": "list", "R21": "later"}
     rights = {r["id"]: r for r in api_call(context, "GET", "/api/rights")}
     assert rights["R03"]["choice"] == "list" and rights["R03"]["deadline"]
+
+
+def test_the_contact_person_suggests_a_right_and_the_client_sees_whose(new_context, live_server,
+                                                                        check_a11y, shot) -> None:
+    staff = new_context(**PHONE)
+    login_via_api(staff, create_account(live_server, "staff"))
+    dossier = api_call(staff, "POST", "/api/staff/dossiers",
+                       {"label": "Dhr. B.", "contact_name": "Sanne"})
+    client = new_context(**PHONE)
+    login_via_api(client, create_account(live_server))
+    api_call(client, "POST", "/api/dossier/link", {"code": dossier["invite_code"]})
+
+    staff_page = staff.new_page()
+    staff_page.goto(f"/#/staff-dossier/{dossier['id']}")
+    expect(staff_page.get_by_role("heading", name="Rechten voorstellen")).to_be_visible()
+    staff_page.get_by_label("Recht", exact=True).select_option(label=SCHADEFONDS)
+    staff_page.get_by_role("button", name="Stel voor").click()
+    expect(staff_page.get_by_role("button", name=f"Trek in: {SCHADEFONDS}")).to_be_visible()
+    check_screen(staff_page, check_a11y, shot, "rights-staff-nl")
+
+    page = client.new_page()
+    page.goto("/#/rights")
+    suggested = page.get_by_role("region", name="Voorgesteld door je contactpersoon")
+    expect(suggested.get_by_role("link", name=SCHADEFONDS)).to_be_visible()
+    suggested.get_by_role("link", name=SCHADEFONDS).click()
+    expect(page.get_by_text("Je contactpersoon Sanne stelt dit voor.")).to_be_visible()
+    check_screen(page, check_a11y, shot, "right-suggested-nl")
+    page.get_by_role("button", name="Niet voor mij").click()
+    wait_for_sync(page)
+    assert api_call(client, "GET", "/api/rights/situation")["choices"] == {"R16": "not_for_me"}

@@ -25,7 +25,14 @@ function contact(content, key) {
       text: t('rights.page.website') })]);
 }
 
+function suggestion(right) {
+  if (right.suggestedBy === null) return null;
+  return h('p', { class: 'banner', text: right.suggestedBy
+    ? t('rights.suggested', { name: right.suggestedBy }) : t('rights.suggestedNoName') });
+}
+
 function fits(content, right) {
+  if (right.applies === 'no') return [h('p', { text: text(right.words.fits) })];
   if (right.applies === 'yes') {
     return [h('p', { class: 'tag', text: text(content.texts.applies_yes) }),
       h('p', { text: text(right.words.fits) })];
@@ -76,6 +83,7 @@ async function draw(content, id, redraw) {
   }
   return [
     h('h1', { tabindex: '-1', text: text(words.title) }),
+    suggestion(right),
     ...fits(content, right),
     right.flags.includes('csg_first') && h('div', { class: 'warning', role: 'note' },
       h('p', {}, h('strong', { text: text(content.flags.csg_first.title) })),

@@ -19,7 +19,8 @@ function card(right) {
         : t('rights.deadline.until', { date: day(right.deadline) }) }),
     right.flags.includes('csg_first') && h('p', { class: 'tag urgent',
       text: t('rights.flag.csg') }),
-    right.choice === 'later' && h('p', { class: 'tag', text: t('rights.choice.later') }));
+    right.choice === 'later' && h('p', { class: 'tag', text: t('rights.choice.later') }),
+    right.suggestedBy !== null && h('p', { class: 'tag', text: t('rights.suggestedTag') }));
 }
 
 function group(key, list) {
@@ -32,8 +33,11 @@ function group(key, list) {
 async function draw(content) {
   const { answered } = await situation(content);
   if (!answered) {
+    // Before any answer only the contact person's suggestions are known to fit.
+    const suggested = (await myRights(content)).filter((r) => r.suggestedBy !== null);
     return [
       h('p', { class: 'lead', text: t('rights.intro') }),
+      group('suggested', suggested),
       h('p', { text: t('rights.intro.choose') }),
       h('p', { class: 'actions' }, h('a', { class: 'button', href: '#/rights-questions',
         text: t('rights.start') })),
@@ -43,12 +47,15 @@ async function draw(content) {
   const all = (await myRights(content)).sort(byDeadline);
   const listed = all.filter((r) => r.choice === 'list');
   const notForMe = all.filter((r) => r.choice === 'not_for_me');
-  const rest = all.filter((r) => r.choice !== 'list' && r.choice !== 'not_for_me');
+  const open = all.filter((r) => r.choice !== 'list' && r.choice !== 'not_for_me');
+  const suggested = open.filter((r) => r.suggestedBy !== null && !r.choice);
+  const rest = open.filter((r) => !suggested.includes(r));
   return [
     h('p', { class: 'lead', text: t('rights.lead', { count: all.length }) }),
+    group('suggested', suggested),
     group('list', listed),
     group('yes', rest.filter((r) => r.applies === 'yes')),
-    group('maybe', rest.filter((r) => r.applies === 'maybe')),
+    group('maybe', rest.filter((r) => r.applies !== 'yes')),
     notForMe.length > 0 && h('details', {}, h('summary', {
       text: t('rights.group.not_for_me', { count: notForMe.length }) }),
     h('ul', { class: 'cards' }, notForMe.map(card))),

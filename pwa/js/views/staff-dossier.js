@@ -3,6 +3,7 @@
 // client's device gets the changes at its next sync.
 import { api } from '../api.js';
 import { recoverySection } from '../recovery-staff.js';
+import { rightsSection } from '../rights-staff.js';
 import { dateInput, formatWhen } from '../dates.js';
 import { field } from '../forms.js';
 import { t } from '../i18n.js';
@@ -162,6 +163,6 @@ export async function render(container, { user, params: [id] }) {
       eventForm(base, refresh, kinds)),
     h('section', { 'aria-labelledby': 'tasks-title' },
       h('h2', { id: 'tasks-title', tabindex: '-1', text: t('tasks.title') }), tasks, taskForm(base, refresh)));
-  if (dossier.linked) container.append(await recoverySection(base));
+  if (dossier.linked) container.append(await recoverySection(base), await rightsSection(base));
 }
 
