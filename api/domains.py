@@ -11,5 +11,6 @@ from api.notifications.domain import domain as notifications
 from api.recovery.domain import domain as recovery
 from api.rights.domain import domain as rights
 from api.sync.domain import domain as sync
+from api.tasks.domain import domain as tasks
 
-DOMAINS = (auth, logbook, dossier, recovery, rights, notifications, sync)
+DOMAINS = (auth, logbook, dossier, tasks, recovery, rights, notifications, sync)

@@ -7,6 +7,7 @@ from datetime import UTC
 from marshmallow import fields, validate
 
 from schemas.base import Schema
+from schemas.tasks import TaskSchema
 
 # The event kinds are content (api/content/dossier.py, served by GET /api/content/dossier);
 # the service checks them.
@@ -44,16 +45,6 @@ class DossierTaskCreateSchema(Schema):
     due_date = fields.Date(allow_none=True)
 
 
-class DossierTaskDoneSchema(Schema):
-    """What a client may send for a task: `done`. The other fields are accepted (a device may
-    send the whole record back) but must equal the server's; only staff change them."""
-
-    done = fields.Bool(required=True)
-    title = fields.Str()
-    explanation = fields.Str()
-    due_date = fields.Date(allow_none=True)
-
-
 class DossierLinkSchema(Schema):
     code = fields.Str(required=True, validate=validate.Length(min=1, max=40))
 
@@ -70,20 +61,6 @@ class DossierEventSchema(Schema):
     body = fields.Str()
     link = fields.Str(allow_none=True)
     occurred_at = fields.DateTime()
-    version = fields.Int()
-    updated_at = fields.DateTime()
-    deleted = fields.Bool()
-
-
-class DossierTaskSchema(Schema):
-    id = fields.UUID()
-    dossier_id = fields.UUID()
-    source = fields.Str()
-    title = fields.Str()
-    explanation = fields.Str()
-    due_date = fields.Date(allow_none=True)
-    done = fields.Bool()
-    done_at = fields.DateTime(allow_none=True)
     version = fields.Int()
     updated_at = fields.DateTime()
     deleted = fields.Bool()
@@ -117,7 +94,7 @@ class ClientDossierSchema(DossierHeaderSchema):
     groups = fields.List(fields.Nested(DossierSourceGroupSchema),
                          metadata={"description": "per source, the group with the newest "
                                                   "event first; ids in timeline order"})
-    tasks = fields.List(fields.Nested(DossierTaskSchema))
+    tasks = fields.List(fields.Nested(TaskSchema))
 
 
 class StaffDossierSummarySchema(Schema):
@@ -135,7 +112,7 @@ class StaffDossierSchema(StaffDossierSummarySchema):
     linked_at = fields.DateTime(allow_none=True)
     version = fields.Int()
     events = fields.List(fields.Nested(DossierEventSchema))
-    tasks = fields.List(fields.Nested(DossierTaskSchema))
+    tasks = fields.List(fields.Nested(TaskSchema))
 
 
 class DossierInviteSchema(Schema):

@@ -83,7 +83,8 @@ BODIES = {
                                    "occurred_at": "2026-11-01T10:00:00+01:00"}},
     "dossier.add_task": {"json": {"title": "Overgenomen"}},
     "dossier.link_dossier": {"json": {"code": "ABCD-EFGH-JKLM"}},
-    "dossier.tick_task": {"json": {"done": True}},
+    "tasks.create_task": {"json": {"title": "Mijn eigen taak"}},
+    "tasks.update_task": {"json": {"done": True, "title": "Overgenomen"}},
     "recovery.put_profile": {"json": {"reminder": "2w"}},
     "recovery.create_test": lambda: {"json": {
         "taken_at": "2026-11-01T10:00:00+01:00",
@@ -152,7 +153,7 @@ def world(app: Flask, make_user) -> World:
               "photo_id": (owner, f"/api/photos/{photo_id}/original"),
               "dossier_id": (staff, f"/api/staff/dossiers/{dossier['id']}"),
               "event_id": (staff, f"/api/staff/dossiers/{dossier['id']}"),
-              "task_id": (owner, "/api/dossier"),
+              "task_id": (owner, "/api/tasks"),
               "test_id": (owner, f"/api/recovery/tests/{test_id}"),
               "suggestion_id": (staff, f"/api/staff/dossiers/{dossier['id']}/rights-suggestions")}
     return World(ids, checks)

@@ -12,6 +12,7 @@ from api.db import db, utcnow
 from api.dossier import service
 from api.dossier.models import Dossier, DossierAudit
 from api.sync.changelog import Change
+from api.tasks import service as tasks
 from tests.factories import (
     DOSSIER_LABEL,
     DOSSIER_MARKER,
@@ -215,27 +216,27 @@ def test_event_links_must_be_https(staff) -> None:
 
 def test_client_ticks_tasks_off(staff, auth_client, linked) -> None:
     task = make_dossier_task(staff, linked["id"], due_date="2026-12-01")
-    response = auth_client.patch(f"/api/dossier/tasks/{task['id']}", json={"done": True},
+    response = auth_client.patch(f"/api/tasks/{task['id']}", json={"done": True},
                                  headers=auth_client.csrf)
     assert response.status_code == 200
     done = response.get_json()
     assert done["done"] is True and done["done_at"] and done["version"] == task["version"] + 1
     staff_view = staff.get(f"/api/staff/dossiers/{linked['id']}").get_json()
     assert staff_view["tasks"][0]["done"] is True and staff_view["open_tasks"] == 0
-    undone = auth_client.patch(f"/api/dossier/tasks/{task['id']}", json={"done": False},
+    undone = auth_client.patch(f"/api/tasks/{task['id']}", json={"done": False},
                                headers=auth_client.csrf).get_json()
     assert undone["done"] is False and undone["done_at"] is None
 
 
 def test_a_tick_that_changes_nothing_keeps_the_version(staff, auth_client, linked) -> None:
     done_task, open_task = (make_dossier_task(staff, linked["id"]) for _ in range(2))
-    url = f"/api/dossier/tasks/{done_task['id']}"
+    url = f"/api/tasks/{done_task['id']}"
     done = auth_client.patch(url, json={"done": True}, headers=auth_client.csrf).get_json()
     assert done["version"] == done_task["version"] + 1
     before = changes_for(auth_client.user.id)
     for task_id, body, same in ((done_task["id"], {"done": True}, done),
                                 (open_task["id"], {"done": False}, open_task)):
-        again = auth_client.patch(f"/api/dossier/tasks/{task_id}", json=body,
+        again = auth_client.patch(f"/api/tasks/{task_id}", json=body,
                                   headers=auth_client.csrf)
         assert again.status_code == 200
         assert again.get_json() == same  # same version, done_at and updated_at
@@ -248,12 +249,12 @@ def test_a_tick_that_changes_nothing_keeps_the_version(staff, auth_client, linke
 
 def test_client_cannot_change_what_staff_wrote(staff, auth_client, linked) -> None:
     task = make_dossier_task(staff, linked["id"])
-    response = auth_client.patch(f"/api/dossier/tasks/{task['id']}",
+    response = auth_client.patch(f"/api/tasks/{task['id']}",
                                  json={"done": True, "title": "Mijn eigen titel"},
                                  headers=auth_client.csrf)
     assert response.status_code == 422
-    assert response.get_json()["errors"] == {"title": [service.STAFF_ONLY]}
-    same = auth_client.patch(f"/api/dossier/tasks/{task['id']}",
+    assert response.get_json()["errors"] == {"title": [tasks.STAFF_ONLY]}
+    same = auth_client.patch(f"/api/tasks/{task['id']}",
                              json={"done": True, "title": task["title"]},
                              headers=auth_client.csrf)
     assert same.status_code == 200
@@ -263,11 +264,11 @@ def test_foreign_and_missing_tasks_are_404(app, staff, auth_client, linked, make
     task = make_dossier_task(staff, linked["id"])
     stranger = make_client(app, make_user("client"))
     for who, task_id in ((stranger, task["id"]), (auth_client, str(uuid.uuid4()))):
-        response = who.patch(f"/api/dossier/tasks/{task_id}", json={"done": True},
+        response = who.patch(f"/api/tasks/{task_id}", json={"done": True},
                              headers=who.csrf)
         assert response.status_code == 404
     staff.delete(f"/api/staff/dossiers/{linked['id']}/tasks/{task['id']}", headers=staff.csrf)
-    gone = auth_client.patch(f"/api/dossier/tasks/{task['id']}", json={"done": True},
+    gone = auth_client.patch(f"/api/tasks/{task['id']}", json={"done": True},
                              headers=auth_client.csrf)
     assert gone.status_code == 404
 
@@ -293,7 +294,7 @@ def test_staff_writes_reach_the_clients_change_log(staff, auth_client) -> None:
     staff.delete(f"/api/staff/dossiers/{dossier['id']}/events/{early['id']}",
                  headers=staff.csrf)
     assert changes_for(user_id)[2:] == [
-        ("dossier_task", task["id"], 1, False), ("dossier_event", early["id"], 2, True)]
+        ("task", task["id"], 1, False), ("dossier_event", early["id"], 2, True)]
 
 
 def test_deleted_event_is_erased_and_leaves_the_timeline(staff, auth_client, linked) -> None:
@@ -325,7 +326,7 @@ def test_audit_log_has_ids_but_no_content(staff, auth_client, linked) -> None:
 def test_text_is_encrypted_at_rest(staff, linked) -> None:
     make_dossier_event(staff, linked["id"], link=f"https://example.org/{DOSSIER_MARKER}")
     make_dossier_task(staff, linked["id"])
-    for table in ("dossiers", "dossier_events", "dossier_tasks"):
+    for table in ("dossiers", "dossier_events", "tasks"):
         stored = raw_rows(table)
         assert stored and DOSSIER_MARKER.encode() not in stored
         assert DOSSIER_LABEL.encode() not in stored
@@ -337,9 +338,9 @@ def test_open_tasks_per_client(staff, auth_client, linked) -> None:
     first = make_dossier_task(staff, linked["id"])
     make_dossier_task(staff, linked["id"])
     done = make_dossier_task(staff, linked["id"])
-    auth_client.patch(f"/api/dossier/tasks/{done['id']}", json={"done": True},
+    auth_client.patch(f"/api/tasks/{done['id']}", json={"done": True},
                       headers=auth_client.csrf)
-    [(user_id, count, oldest)] = service.open_tasks_per_client()
+    [(user_id, count, oldest)] = tasks.open_tasks_per_client()
     assert (user_id, count) == (auth_client.user.id, 2)
     assert oldest.isoformat() <= first["updated_at"].replace("Z", "+00:00")
 

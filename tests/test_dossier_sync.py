@@ -12,11 +12,11 @@ from sqlalchemy import select
 from api import crypto
 from api.db import db, utcnow
 from api.domain import Conflict, NotFound
-from api.dossier import service
 from api.notifications import registry as notification_registry
 from api.notifications.models import Notification, detail_aad
 from api.sync import registry
 from api.sync.changelog import Change
+from api.tasks import service as tasks
 from tests.factories import (
     DOSSIER_LABEL,
     DOSSIER_MARKER,
@@ -31,7 +31,7 @@ from tests.factories import (
 
 
 def test_dossier_entities_are_registered(app) -> None:
-    assert {"dossier", "dossier_event", "dossier_task"} <= set(registry.entities())
+    assert {"dossier", "dossier_event", "task"} <= set(registry.entities())
 
 
 def test_snapshots_are_the_clients_view(staff, auth_client, linked) -> None:
@@ -42,11 +42,11 @@ def test_snapshots_are_the_clients_view(staff, auth_client, linked) -> None:
     assert header["id"] == linked["id"] and "label" not in header
     assert DOSSIER_LABEL not in str(header) and header["contact"]["organisation"]
     assert registry.entity("dossier_event").snapshot(user, uuid.UUID(event["id"])) == event
-    assert registry.entity("dossier_task").snapshot(user, uuid.UUID(task["id"])) == task
+    assert registry.entity("task").snapshot(user, uuid.UUID(task["id"])) == task
     ids = {name: {str(i) for i in registry.entity(name).list_ids(user)}
-           for name in ("dossier", "dossier_event", "dossier_task")}
+           for name in ("dossier", "dossier_event", "task")}
     assert ids == {"dossier": {linked["id"]}, "dossier_event": {event["id"]},
-                   "dossier_task": {task["id"]}}
+                   "task": {task["id"]}}
 
 
 def test_snapshots_of_someone_elses_records_are_none(staff, linked, make_user) -> None:
@@ -55,8 +55,8 @@ def test_snapshots_of_someone_elses_records_are_none(staff, linked, make_user) -
     task = make_dossier_task(staff, linked["id"])
     assert registry.entity("dossier").snapshot(stranger, uuid.UUID(linked["id"])) is None
     assert registry.entity("dossier_event").snapshot(stranger, uuid.UUID(event["id"])) is None
-    assert registry.entity("dossier_task").snapshot(stranger, uuid.UUID(task["id"])) is None
-    assert list(registry.entity("dossier_task").list_ids(stranger)) == []
+    assert registry.entity("task").snapshot(stranger, uuid.UUID(task["id"])) is None
+    assert list(registry.entity("task").list_ids(stranger)) == []
 
 
 def test_deleted_event_snapshot_is_a_tombstone_without_text(staff, auth_client, linked) -> None:
@@ -70,20 +70,20 @@ def test_deleted_event_snapshot_is_a_tombstone_without_text(staff, auth_client, 
 def test_client_ticks_a_task_off_through_sync(staff, auth_client, linked) -> None:
     user = auth_client.user
     task = make_dossier_task(staff, linked["id"])
-    entity = registry.entity("dossier_task")
+    entity = registry.entity("task")
     data = entity.schema().load({"done": True})
     version = entity.upsert(user, uuid.UUID(task["id"]), data, task["version"])
     assert version == task["version"] + 1
     assert entity.snapshot(user, uuid.UUID(task["id"]))["done"] is True
     last = db.session.scalars(select(Change).where(Change.owner_id == user.id)
                               .order_by(Change.seq.desc())).first()
-    assert (last.entity, str(last.record_id), last.version) == ("dossier_task", task["id"],
+    assert (last.entity, str(last.record_id), last.version) == ("task", task["id"],
                                                                  version)
 
 
 def test_stale_task_base_version_is_a_conflict(staff, auth_client, linked) -> None:
     task = make_dossier_task(staff, linked["id"])
-    entity = registry.entity("dossier_task")
+    entity = registry.entity("task")
     entity.upsert(auth_client.user, uuid.UUID(task["id"]), {"done": True}, task["version"])
     with pytest.raises(Conflict) as raised:
         entity.upsert(auth_client.user, uuid.UUID(task["id"]), {"done": False},
@@ -95,7 +95,7 @@ def test_stale_task_base_version_is_a_conflict(staff, auth_client, linked) -> No
 
 def test_client_may_change_only_done(staff, auth_client, linked) -> None:
     task = make_dossier_task(staff, linked["id"], due_date="2026-12-01")
-    entity = registry.entity("dossier_task")
+    entity = registry.entity("task")
     data = entity.schema().load({"done": True, "title": "Anders", "due_date": "2027-01-01",
                                  "explanation": task["explanation"]})
     with pytest.raises(ValidationError) as raised:
@@ -111,10 +111,12 @@ def test_client_cannot_create_delete_or_write_read_only_records(staff, auth_clie
     user = auth_client.user
     event = make_dossier_event(staff, linked["id"])
     task = make_dossier_task(staff, linked["id"])
-    with pytest.raises(ValidationError, match="Tasks can only be added"):
-        registry.entity("dossier_task").upsert(user, uuid.uuid4(), {"done": True}, None)
-    with pytest.raises(ValidationError, match="Tasks can only be removed"):
-        registry.entity("dossier_task").delete(user, uuid.UUID(task["id"]), 1)
+    # A new task id is the client's own task (tests/test_tasks.py); never one of the staff.
+    with pytest.raises(ValidationError, match="come from them"):
+        registry.entity("task").upsert(user, uuid.uuid4(), {"source": "staff", "title": "x"},
+                                       None)
+    with pytest.raises(ValidationError, match="Only your contact person can remove"):
+        registry.entity("task").delete(user, uuid.UUID(task["id"]), 1)
     events = registry.entity("dossier_event")
     for call in (lambda: events.upsert(user, uuid.UUID(event["id"]),
                                        events.schema().load({"title": "x"}), 1),
@@ -131,7 +133,7 @@ def test_a_deleted_task_cannot_be_ticked_offline(staff, auth_client, linked) -> 
     task = make_dossier_task(staff, linked["id"])
     staff.delete(f"/api/staff/dossiers/{linked['id']}/tasks/{task['id']}", headers=staff.csrf)
     with pytest.raises(NotFound):
-        registry.entity("dossier_task").upsert(auth_client.user, uuid.UUID(task["id"]),
+        registry.entity("task").upsert(auth_client.user, uuid.UUID(task["id"]),
                                                {"done": True}, task["version"])
 
 
@@ -194,7 +196,7 @@ def test_the_dossier_arrives_on_the_device(staff, auth_client, linked) -> None:
     first = sync(auth_client)
     records = {(c["entity"], c["id"]): c for c in first["changes"]}
     assert set(records) == {("dossier", linked["id"]), ("dossier_event", event["id"]),
-                            ("dossier_task", task["id"])}
+                            ("task", task["id"])}
     assert DOSSIER_LABEL not in str(first)
     assert records[("dossier_event", event["id"])]["data"]["title"] == event["title"]
     staff.delete(f"/api/staff/dossiers/{linked['id']}/events/{event['id']}", headers=staff.csrf)
@@ -206,7 +208,7 @@ def test_the_dossier_arrives_on_the_device(staff, auth_client, linked) -> None:
 def test_ticking_a_task_off_offline_syncs_exactly_once(staff, auth_client, linked) -> None:
     task = make_dossier_task(staff, linked["id"])
     cursor = sync(auth_client)["cursor"]
-    tick = sync_mutation("dossier_task", task["id"], {"done": True}, base=task["version"])
+    tick = sync_mutation("task", task["id"], {"done": True}, base=task["version"])
     answer = sync(auth_client, [tick], cursor)
     assert answer["results"][0]["status"] == "applied"
     assert answer["results"][0]["version"] == task["version"] + 1
@@ -220,11 +222,11 @@ def test_a_tick_that_changes_nothing_syncs_without_a_new_version(staff, auth_cli
                                                                  linked) -> None:
     task = make_dossier_task(staff, linked["id"])
     cursor = sync(auth_client)["cursor"]
-    tick = sync_mutation("dossier_task", task["id"], {"done": True}, base=task["version"])
+    tick = sync_mutation("task", task["id"], {"done": True}, base=task["version"])
     first = sync(auth_client, [tick], cursor)
     version = first["results"][0]["version"]
     assert version == task["version"] + 1
-    again = sync(auth_client, [sync_mutation("dossier_task", task["id"], {"done": True},
+    again = sync(auth_client, [sync_mutation("task", task["id"], {"done": True},
                                              base=version)], first["cursor"])
     assert [(r["status"], r["version"]) for r in again["results"]] == [("applied", version)]
     assert again["changes"] == [] and again["cursor"] == first["cursor"]  # nothing recorded
@@ -235,18 +237,18 @@ def test_a_tick_that_changes_nothing_syncs_without_a_new_version(staff, auth_cli
 def test_sync_answers_conflicts_and_rejections(staff, auth_client, linked) -> None:
     task = make_dossier_task(staff, linked["id"])
     event = make_dossier_event(staff, linked["id"])
-    auth_client.patch(f"/api/dossier/tasks/{task['id']}", json={"done": True},
+    auth_client.patch(f"/api/tasks/{task['id']}", json={"done": True},
                       headers=auth_client.csrf)
     results = sync(auth_client, [
-        sync_mutation("dossier_task", task["id"], {"done": False}, base=task["version"]),
-        sync_mutation("dossier_task", task["id"], {"done": False, "title": "Eigen titel"},
+        sync_mutation("task", task["id"], {"done": False}, base=task["version"]),
+        sync_mutation("task", task["id"], {"done": False, "title": "Eigen titel"},
                       base=task["version"] + 1),
         sync_mutation("dossier_event", event["id"], {"title": "Anders"}, base=1),
         sync_mutation("dossier_event", event["id"], op="delete", base=1),
     ])["results"]
     assert [r["status"] for r in results] == ["conflict", "rejected", "rejected", "rejected"]
     assert results[0]["current"]["done"] is True
-    assert results[1]["errors"] == {"data": {"title": [service.STAFF_ONLY]}}
+    assert results[1]["errors"] == {"data": {"title": [tasks.STAFF_ONLY]}}
     # Nobody writes events through sync (roles=()): refused before the data is read.
     assert [(r["message"], r["errors"]) for r in results[2:]] == [
         ("Dossier events can only be changed by your contact person.", {})] * 2

@@ -115,10 +115,10 @@ REST: dict[str, Case] = {
                                   "answers.what_helped"),
     "dossier code": ("client", "post", _const("/api/dossier/link"), _const({"code": "ABCD"}),
                      "code", "code"),
-    "task title (client)": ("client", "patch", lambda c: f"/api/dossier/tasks/{c['task']}",
+    "task title (client)": ("client", "patch", lambda c: f"/api/tasks/{c['task']}",
                             _const({"done": True, "title": "T"}), "title", "title"),
     "task explanation (client)": ("client", "patch",
-                                  lambda c: f"/api/dossier/tasks/{c['task']}",
+                                  lambda c: f"/api/tasks/{c['task']}",
                                   _const({"done": True, "explanation": "E"}), "explanation",
                                   "explanation"),
     "push endpoint": ("client", "post", _const("/api/push/subscriptions"), _const(SUBSCRIPTION),
@@ -342,7 +342,7 @@ def _bad_data_key(ctx, bad):
 
 
 def _bad_task(ctx, bad):
-    return sync_mutation("dossier_task", ctx["task"], {"done": True, "title": bad},
+    return sync_mutation("task", ctx["task"], {"done": True, "title": bad},
                          base=1), "title"
 
 

@@ -19,7 +19,7 @@ from tests.factories import FEELING, WHEN, assert_error, make_entry, make_logboo
 UPDATES = {
     "/api/logbooks/<uuid:logbook_id>": ("client", {"type": "wellbeing", "title": "Nieuw"}),
     "/api/entries/<uuid:entry_id>": ("client", {"occurred_at": WHEN, "answers": FEELING}),
-    "/api/dossier/tasks/<uuid:task_id>": ("client", {"done": True}),
+    "/api/tasks/<uuid:task_id>": ("client", {"done": True}),
     "/api/staff/dossiers/<uuid:dossier_id>": ("staff", {"label": "Nieuw dossier"}),
     "/api/recovery/tests/<uuid:test_id>": ("client", {"shared": False}),
 }

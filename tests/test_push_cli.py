@@ -8,9 +8,9 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from api.db import db, utcnow
-from api.dossier import service as dossier
 from api.notifications import registry, service
 from api.notifications.models import Notification, Subscription
+from api.tasks import service as task_service
 from tests import pushservice
 from tests.factories import make_subscription
 
@@ -25,12 +25,12 @@ def test_send_due_queues_reminders_and_prunes(app, make_user, push_service):
     db.session.scalar(select(Subscription)).last_used_at = utcnow() - timedelta(days=61)
     db.session.commit()
 
-    reminder = replace(dossier.OPEN_TASKS_REMINDER, due=lambda now: {user.id: 4})
+    reminder = replace(task_service.OPEN_TASKS_REMINDER, due=lambda now: {user.id: 4})
     registry.register_reminder(reminder)
     try:
         result = app.test_cli_runner().invoke(args=["push", "send-due"])
     finally:
-        registry.register_reminder(dossier.OPEN_TASKS_REMINDER)
+        registry.register_reminder(task_service.OPEN_TASKS_REMINDER)
     assert result.exit_code == 0, result.output
     assert "1 reminder(s) queued; 1 unused subscription(s) removed" in result.output
     assert db.session.scalars(select(Notification.user_id)).all() == [user.id]

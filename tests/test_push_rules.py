@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from api.db import db
 from api.domain import Reminder
-from api.dossier import service as dossier
 from api.notifications import dispatch, registry, service
 from api.notifications.models import Notification, Subscription
+from api.tasks import service as task_service
 from push import rules
 from push.payload import DISCREET_BODY
 from tests import pushservice
@@ -61,11 +61,11 @@ def open_tasks():
 
     def due(now: datetime) -> dict[int, int]:
         return {user_id: count for user_id, (count, since) in tasks.items()
-                if since <= now - dossier.OPEN_TASKS_AFTER}
+                if since <= now - task_service.OPEN_TASKS_AFTER}
 
-    registry.register_reminder(replace(dossier.OPEN_TASKS_REMINDER, due=due))
+    registry.register_reminder(replace(task_service.OPEN_TASKS_REMINDER, due=due))
     yield tasks
-    registry.register_reminder(dossier.OPEN_TASKS_REMINDER)
+    registry.register_reminder(task_service.OPEN_TASKS_REMINDER)
 
 
 def subscribed_user(make_user, push_service, detailed=False):
@@ -155,7 +155,7 @@ def test_every_registered_reminder_sends_its_own(make_user, push_service, sender
 
 def test_a_reminder_needs_a_registered_kind(app):
     with pytest.raises(ValueError, match="register its kind"):
-        registry.register_reminder(replace(dossier.OPEN_TASKS_REMINDER, kind="nobody",
+        registry.register_reminder(replace(task_service.OPEN_TASKS_REMINDER, kind="nobody",
                                            topic="orphan"))
 
 

@@ -30,7 +30,7 @@ from tests.factories import (
 DECLARED = {entity.name: entity for domain in DOMAINS for entity in domain.sync_entities}
 # Who writes what over REST today (403 for the others); a new entity states its own roles.
 REST_WRITERS = {"logbook": ("client",), "logbook_entry": ("client",), "dossier": (),
-                "dossier_event": (), "dossier_task": ("client",)}
+                "dossier_event": (), "task": ("client",)}
 # Tables a refused mutation may touch: its stored result, and the owner's lock row.
 BOOKKEEPING = {"sync_mutations", "sync_owner_sequences"}
 
@@ -129,15 +129,15 @@ def test_helper_and_staff_cannot_keep_a_logbook_through_sync(app, make_user, rol
 
 def test_staff_cannot_tick_a_task_through_sync(staff, auth_client, linked) -> None:
     task = make_dossier_task(staff, linked["id"])
-    rest = staff.patch(f"/api/dossier/tasks/{task['id']}", json={"done": True},
+    rest = staff.patch(f"/api/tasks/{task['id']}", json={"done": True},
                        headers=staff.csrf)
     assert rest.status_code == 403
-    answer = sync(staff, [sync_mutation("dossier_task", task["id"], {"done": True},
+    answer = sync(staff, [sync_mutation("task", task["id"], {"done": True},
                                         base=task["version"]),
                           sync_mutation("dossier_event", uuid.uuid4(), {"title": "x"})])
     assert [r["status"] for r in answer["results"]] == ["rejected", "rejected"]
     mine = sync(auth_client)["changes"]
-    (tick,) = [c for c in mine if c["entity"] == "dossier_task"]
+    (tick,) = [c for c in mine if c["entity"] == "task"]
     assert tick["data"]["done"] is False and tick["version"] == task["version"]
 
 

@@ -1,4 +1,5 @@
-"""The case dossier and its tasks: what it brings to the app (see api/domain.py)."""
+"""The case dossier: what it brings to the app (see api/domain.py). Its tasks are in the task
+list (api/tasks/)."""
 
 from api.domain import Domain
 from api.dossier import cli, models, routes, service, sync
@@ -8,7 +9,6 @@ domain = Domain(
     blueprints=(routes.blp,),
     commands=tuple(cli.commands),
     sync_entities=sync.ENTITIES,
-    push_kinds=(service.DOSSIER_KIND, service.TASKS_KIND),
-    reminders=(service.OPEN_TASKS_REMINDER,),
+    push_kinds=(service.DOSSIER_KIND,),
     models=(models,),
 )

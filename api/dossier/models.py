@@ -1,4 +1,5 @@
-"""Dossiers, their events (the timeline) and tasks, and the staff audit log.
+"""Dossiers, their events (the timeline), and the staff audit log. A dossier's tasks are in the
+task list (api/tasks/models.py) with `source` "staff".
 
 Free text (the staff's label, event and task text, links) is stored only as ciphertext
 (api/crypto.py). The associated data names the table, row and dossier, never the client: a
@@ -8,9 +9,9 @@ dossier gets its client later, when the client links it with an invite code.
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, LargeBinary, String
+from sqlalchemy import BigInteger, Boolean, ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.crypto import aad, register_encrypted_column
@@ -19,7 +20,6 @@ from api.db import GUID, Base, UTCDateTime, utcnow
 # Sync entity names: the service records changes under them, sync.py registers them.
 DOSSIER_ENTITY = "dossier"
 EVENT_ENTITY = "dossier_event"
-TASK_ENTITY = "dossier_task"
 
 
 class Dossier(Base):
@@ -46,7 +46,7 @@ class Dossier(Base):
 
 
 class _DossierRecord:
-    """What events and tasks share: a dossier, a version for sync, and a tombstone flag."""
+    """What a dossier's records share: a dossier, a version for sync, and a tombstone flag."""
 
     id: Mapped[uuid.UUID] = mapped_column(GUID, primary_key=True, default=uuid.uuid4)
     dossier_id: Mapped[uuid.UUID] = mapped_column(
@@ -69,18 +69,6 @@ class DossierEvent(_DossierRecord, Base):
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class DossierTask(_DossierRecord, Base):
-    __tablename__ = "dossier_tasks"
-
-    # Who made the task: "staff" now; the rights wizard will add its own tasks here later.
-    source: Mapped[str] = mapped_column(String(16), default="staff")
-    title: Mapped[bytes | None] = mapped_column(LargeBinary)  # NULL once deleted
-    explanation: Mapped[bytes | None] = mapped_column(LargeBinary)
-    due_date: Mapped[date | None] = mapped_column(Date)
-    done: Mapped[bool] = mapped_column(Boolean, default=False)
-    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-
-
 class DossierAudit(Base):
     """Who changed which dossier, when. Never any content: only action names and ids."""
 
@@ -94,12 +82,11 @@ class DossierAudit(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-def text_aad(row: Dossier | DossierEvent | DossierTask, column: str) -> str:
+def text_aad(row: Dossier | DossierEvent, column: str) -> str:
     dossier_id = row.id if isinstance(row, Dossier) else row.dossier_id
     return aad(type(row).__tablename__, row.id, dossier_id, column)
 
 
-for _model, _columns in ((Dossier, ("label",)), (DossierEvent, ("title", "body", "link")),
-                         (DossierTask, ("title", "explanation"))):
+for _model, _columns in ((Dossier, ("label",)), (DossierEvent, ("title", "body", "link"))):
     for _column in _columns:
         register_encrypted_column(_model, _column, lambda row, c=_column: text_aad(row, c))

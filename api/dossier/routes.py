@@ -11,9 +11,9 @@ from flask_limiter.util import get_remote_address
 from api.content.dossier import EVENT_KINDS
 from api.db import db
 from api.dossier import service
-from api.dossier.models import DossierEvent, DossierTask
 from api.extensions import limiter
 from api.smorest import Blueprint
+from api.tasks import service as tasks
 from schemas.dossier import (
     ClientDossierSchema,
     DossierContentSchema,
@@ -23,13 +23,12 @@ from schemas.dossier import (
     DossierInviteSchema,
     DossierLinkSchema,
     DossierTaskCreateSchema,
-    DossierTaskDoneSchema,
-    DossierTaskSchema,
     DossierUpdateSchema,
     StaffDossierCreatedSchema,
     StaffDossierSchema,
     StaffDossierSummarySchema,
 )
+from schemas.tasks import TaskSchema
 
 blp = Blueprint("dossier", __name__, url_prefix="/api", description="Case dossier and tasks")
 staff_only = blp.login_required(roles=["staff"])
@@ -126,19 +125,19 @@ def add_event(body: dict, dossier_id: uuid.UUID):
 @blp.response(204)
 def delete_event(dossier_id: uuid.UUID, event_id: uuid.UUID):
     """Delete an event (its text is erased)"""
-    service.delete_item(current_user, dossier_id, DossierEvent, event_id)
+    service.delete_event(current_user, dossier_id, event_id)
     db.session.commit()
 
 
 @blp.post("/staff/dossiers/<uuid:dossier_id>/tasks")
 @staff_only
 @blp.arguments(DossierTaskCreateSchema)
-@blp.response(201, DossierTaskSchema)
+@blp.response(201, TaskSchema)
 def add_task(body: dict, dossier_id: uuid.UUID):
-    """Give the client a task"""
+    """Give the client a task (it joins their task list)"""
     task = service.add_task(current_user, dossier_id, body)
     db.session.commit()
-    return service.task_dict(task)
+    return tasks.task_dict(task)
 
 
 @blp.delete("/staff/dossiers/<uuid:dossier_id>/tasks/<uuid:task_id>")
@@ -146,7 +145,7 @@ def add_task(body: dict, dossier_id: uuid.UUID):
 @blp.response(204)
 def delete_task(dossier_id: uuid.UUID, task_id: uuid.UUID):
     """Delete a task (its text is erased)"""
-    service.delete_item(current_user, dossier_id, DossierTask, task_id)
+    service.delete_task(current_user, dossier_id, task_id)
     db.session.commit()
 
 
@@ -172,14 +171,3 @@ def link_dossier(body: dict):
     service.link(current_user, body["code"])
     db.session.commit()
     return service.client_view(current_user)
-
-
-@blp.patch("/dossier/tasks/<uuid:task_id>")
-@client_only
-@blp.arguments(DossierTaskDoneSchema)
-@blp.response(200, DossierTaskSchema)
-def tick_task(body: dict, task_id: uuid.UUID):
-    """Mark a task done (or not done)"""
-    task = service.set_task_done(current_user, task_id, body, None, check_base=False)
-    db.session.commit()
-    return service.task_dict(task)

@@ -1,4 +1,5 @@
-"""Dossier rules: staff write a client's timeline and tasks; the client reads and ticks off.
+"""Dossier rules: staff write a client's timeline and give tasks; the client reads. The tasks
+themselves are in the client's task list (api/tasks/service.py).
 
 A staff member creates a dossier and reads a one-time invite code to the client (by phone);
 the client enters it to link the dossier to their account. Only the assigned staff member
@@ -16,34 +17,32 @@ import hmac
 import re
 import secrets
 import uuid
-from collections.abc import Iterable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, timedelta
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from api.auth.models import User
 from api.content.dossier import KINDS, SOURCE_OF_KIND
 from api.crypto import decrypt_text, encrypt_text
 from api.db import db, utcnow
-from api.domain import Conflict, Invalid, NotFound, Reminder
+from api.domain import Conflict, Invalid, NotFound
 from api.dossier.models import (
     DOSSIER_ENTITY,
     EVENT_ENTITY,
-    TASK_ENTITY,
     Dossier,
     DossierAudit,
     DossierEvent,
-    DossierTask,
     text_aad,
 )
 from api.notifications.service import notify
 from api.sync.changelog import lock_owner, record_change
+from api.tasks import service as tasks
+from api.tasks.models import Task
 
 # Push kinds (a person can switch each off) and the views their notifications open.
 DOSSIER_KIND, DOSSIER_VIEW = "dossier", "/dossier"
-TASKS_KIND, TASKS_VIEW = "tasks", "/tasks"
 
 # Readable aloud on the phone: no 0/O, 1/I/L. 31**8 ≈ 8.5e11 codes, and linking is rate-limited.
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -59,7 +58,6 @@ UNKNOWN_KIND = "Must be one of: " + ", ".join(KINDS) + "."
 
 DOSSIER_NOT_FOUND = "This dossier was not found."
 ITEM_NOT_FOUND = "This was not found in the dossier."
-TASK_NOT_FOUND = "This task was not found."
 LINKED_ALREADY = "This dossier is already linked to a client's account."
 NO_DOSSIER = ("You do not have a dossier yet. When your contact person gives you a code, "
               "you can enter it here. Everything else in Houvast works without one.")
@@ -67,7 +65,6 @@ BAD_CODE = ("This code is not valid or has expired. "
             "Ask your contact person for a new code.")
 ALREADY_LINKED = ("Your account already has a dossier. If this code is for a different case, "
                   "talk to your contact person.")
-STAFF_ONLY = "Only your contact person can change this."
 
 
 # -- invite codes --------------------------------------------------------------------------
@@ -100,15 +97,15 @@ def _issue_invite(dossier: Dossier) -> str:
 # -- shared helpers --------------------------------------------------------------------------
 
 
-def _encrypt(row: Dossier | DossierEvent | DossierTask, column: str, value: str | None) -> None:
+def _encrypt(row: Dossier | DossierEvent, column: str, value: str | None) -> None:
     setattr(row, column, encrypt_text(value, text_aad(row, column)))
 
 
-def _decrypt(row: Dossier | DossierEvent | DossierTask, column: str) -> str | None:
+def _decrypt(row: Dossier | DossierEvent, column: str) -> str | None:
     return decrypt_text(getattr(row, column), text_aad(row, column))
 
 
-def _touch(row: Dossier | DossierEvent | DossierTask) -> None:
+def _touch(row: Dossier | DossierEvent) -> None:
     row.version += 1
     row.updated_at = utcnow()
 
@@ -119,7 +116,7 @@ def _audit(actor: User, action: str, dossier_id: uuid.UUID,
                                 target_id=target_id))
 
 
-def _changed(dossier: Dossier, entity: str, row: Dossier | DossierEvent | DossierTask) -> None:
+def _changed(dossier: Dossier, entity: str, row: Dossier | DossierEvent) -> None:
     """Append to the client's change log (nothing to sync before the dossier is linked)."""
     if dossier.client_id is not None:
         record_change(dossier.client_id, entity, row.id, row.version,
@@ -153,15 +150,6 @@ def event_dict(event: DossierEvent) -> dict[str, Any]:
     }
 
 
-def task_dict(task: DossierTask) -> dict[str, Any]:
-    return {
-        "id": task.id, "dossier_id": task.dossier_id, "source": task.source,
-        "title": _decrypt(task, "title"), "explanation": _decrypt(task, "explanation"),
-        "due_date": task.due_date, "done": task.done, "done_at": task.done_at,
-        "version": task.version, "updated_at": task.updated_at, "deleted": task.deleted,
-    }
-
-
 def header_dict(dossier: Dossier) -> dict[str, Any]:
     """The dossier as its client sees it: never the staff label."""
     return {"id": dossier.id, "contact": contact(dossier), "linked_at": dossier.linked_at,
@@ -174,14 +162,6 @@ def _events(dossier: Dossier) -> list[DossierEvent]:
         .where(DossierEvent.dossier_id == dossier.id, DossierEvent.deleted.is_(False))
         .order_by(DossierEvent.occurred_at.desc(), DossierEvent.created_at.desc())
     ))
-
-
-def _tasks(dossier: Dossier) -> list[DossierTask]:
-    tasks = db.session.scalars(select(DossierTask).where(
-        DossierTask.dossier_id == dossier.id, DossierTask.deleted.is_(False)))
-    # Open first, then by due date (none last), then oldest first.
-    return sorted(tasks, key=lambda t: (t.done, t.due_date is None, t.due_date or date.min,
-                                        t.created_at))
 
 
 # -- staff -----------------------------------------------------------------------------------
@@ -201,18 +181,6 @@ def staff_dossier(staff: User, dossier_id: uuid.UUID, *, lock: bool = False) -> 
     return dossier
 
 
-def _open_task_counts(dossier_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
-    if not dossier_ids:
-        return {}
-    rows = db.session.execute(
-        select(DossierTask.dossier_id, func.count())
-        .where(DossierTask.dossier_id.in_(dossier_ids), DossierTask.deleted.is_(False),
-               DossierTask.done.is_(False))
-        .group_by(DossierTask.dossier_id)
-    )
-    return {dossier_id: count for dossier_id, count in rows}
-
-
 def _summary(dossier: Dossier, open_tasks: int) -> dict[str, Any]:
     return {
         "id": dossier.id, "label": _decrypt(dossier, "label"),
@@ -226,17 +194,17 @@ def list_dossiers(staff: User) -> list[dict[str, Any]]:
     dossiers = list(db.session.scalars(
         select(Dossier).where(Dossier.staff_id == staff.id).order_by(Dossier.updated_at.desc())
     ))
-    counts = _open_task_counts([d.id for d in dossiers])
+    counts = tasks.open_counts([d.id for d in dossiers])
     return [_summary(d, counts.get(d.id, 0)) for d in dossiers]
 
 
 def staff_view(dossier: Dossier) -> dict[str, Any]:
-    tasks = _tasks(dossier)
+    listed = tasks.dossier_tasks(dossier.id)
     return {
-        **_summary(dossier, sum(not t.done for t in tasks)),
+        **_summary(dossier, sum(not t.done for t in listed)),
         "contact": contact(dossier), "linked_at": dossier.linked_at, "version": dossier.version,
         "events": [event_dict(e) for e in _events(dossier)],
-        "tasks": [task_dict(t) for t in tasks],
+        "tasks": [tasks.task_dict(t) for t in listed],
     }
 
 
@@ -301,41 +269,41 @@ def add_event(staff: User, dossier_id: uuid.UUID, data: dict[str, Any]) -> Dossi
     return event
 
 
-def add_task(staff: User, dossier_id: uuid.UUID, data: dict[str, Any]) -> DossierTask:
+def add_task(staff: User, dossier_id: uuid.UUID, data: dict[str, Any]) -> Task:
+    """A task for the client, in their task list (api/tasks/service.py), with a push once
+    linked."""
     dossier = staff_dossier(staff, dossier_id, lock=True)
-    task = DossierTask(id=uuid.uuid4(), dossier_id=dossier.id, source="staff",
-                       due_date=data.get("due_date"), created_by=staff.id, version=1,
-                       done=False, deleted=False)
-    _encrypt(task, "title", data["title"])
-    _encrypt(task, "explanation", data.get("explanation"))
-    db.session.add(task)
-    db.session.flush()
+    task = tasks.add_staff_task(dossier, staff, data)
     _audit(staff, "task.create", dossier.id, task.id)
-    _changed(dossier, TASK_ENTITY, task)
-    if dossier.client_id is not None:
-        _notify(dossier.client_id, TASKS_KIND, TASKS_VIEW, data["title"],
-                data.get("explanation"))
     return task
 
 
-def delete_item(staff: User, dossier_id: uuid.UUID, model: type[DossierEvent | DossierTask],
-                item_id: uuid.UUID) -> None:
-    """Delete an event or task: its text is erased and a tombstone syncs to the client.
+def delete_task(staff: User, dossier_id: uuid.UUID, task_id: uuid.UUID) -> None:
+    """Delete a task of the dossier: its text is erased and a tombstone syncs to the client.
 
     :raise NotFound: missing, already deleted, or not in this staff member's dossier
     """
     dossier = staff_dossier(staff, dossier_id, lock=True)
-    item = db.session.get(model, item_id)
+    if tasks.delete_staff_task(dossier, task_id) is None:
+        raise NotFound(ITEM_NOT_FOUND)
+    _audit(staff, "task.delete", dossier.id, task_id)
+
+
+def delete_event(staff: User, dossier_id: uuid.UUID, event_id: uuid.UUID) -> None:
+    """Delete an event: its text is erased and a tombstone syncs to the client.
+
+    :raise NotFound: missing, already deleted, or not in this staff member's dossier
+    """
+    dossier = staff_dossier(staff, dossier_id, lock=True)
+    item = db.session.get(DossierEvent, event_id)
     if item is None or item.dossier_id != dossier.id or item.deleted:
         raise NotFound(ITEM_NOT_FOUND)
-    entity = EVENT_ENTITY if model is DossierEvent else TASK_ENTITY
-    columns = ("title", "body", "link") if model is DossierEvent else ("title", "explanation")
-    for column in columns:
+    for column in ("title", "body", "link"):
         setattr(item, column, None)
     item.deleted = True
     _touch(item)
-    _audit(staff, entity.removeprefix("dossier_") + ".delete", dossier.id, item.id)
-    _changed(dossier, entity, item)
+    _audit(staff, "event.delete", dossier.id, item.id)
+    _changed(dossier, EVENT_ENTITY, item)
     db.session.flush()
 
 
@@ -372,10 +340,10 @@ def link(user: User, code: str) -> Dossier:
     _audit(user, "dossier.link", dossier.id)
     # The device gets everything written before the link, through its next sync.
     _changed(dossier, DOSSIER_ENTITY, dossier)
-    for model, entity in ((DossierEvent, EVENT_ENTITY), (DossierTask, TASK_ENTITY)):
-        for row in db.session.scalars(select(model).where(model.dossier_id == dossier.id,
-                                                          model.deleted.is_(False))):
-            _changed(dossier, entity, row)
+    for row in db.session.scalars(select(DossierEvent).where(
+            DossierEvent.dossier_id == dossier.id, DossierEvent.deleted.is_(False))):
+        _changed(dossier, EVENT_ENTITY, row)
+    tasks.announce_linked(dossier)
     return dossier
 
 
@@ -391,76 +359,5 @@ def client_view(user: User) -> dict[str, Any]:
     return {
         **header_dict(dossier), "timeline": timeline,
         "groups": [{"source": s, "event_ids": ids} for s, ids in groups.items()],
-        "tasks": [task_dict(t) for t in _tasks(dossier)],
+        "tasks": [tasks.task_dict(t) for t in tasks.dossier_tasks(dossier.id)],
     }
-
-
-def client_task(user: User, task_id: uuid.UUID) -> tuple[Dossier, DossierTask]:
-    """:raise NotFound: missing, deleted, or not in the user's dossier"""
-    row = db.session.execute(
-        select(Dossier, DossierTask).join(DossierTask, DossierTask.dossier_id == Dossier.id)
-        .where(DossierTask.id == task_id, Dossier.client_id == user.id,
-               DossierTask.deleted.is_(False))
-    ).first()
-    if row is None:
-        raise NotFound(TASK_NOT_FOUND)
-    return row[0], row[1]
-
-
-def set_task_done(user: User, task_id: uuid.UUID, data: dict[str, Any],
-                  base_version: int | None, *, check_base: bool = True) -> DossierTask:
-    """The client ticks a task off (or on again). Only `done` may change.
-
-    :raise NotFound: see `client_task`
-    :raise Conflict: `check_base` and `base_version` is not the current version
-    :raise Invalid: another field differs from the server's
-    """
-    lock_owner(user.id)
-    dossier, task = client_task(user, task_id)
-    if check_base and base_version != task.version:
-        raise Conflict(version=task.version)
-    current = task_dict(task)
-    errors = {name: [STAFF_ONLY] for name in ("title", "explanation", "due_date")
-              if name in data and data[name] != current[name]}
-    if errors:
-        raise Invalid(errors, STAFF_ONLY)
-    if task.done != data["done"]:
-        task.done = data["done"]
-        task.done_at = utcnow() if task.done else None
-        _touch(task)
-        _changed(dossier, TASK_ENTITY, task)
-        db.session.flush()
-    return task
-
-
-# -- reminders -------------------------------------------------------------------------------
-
-OPEN_TASKS_AFTER = timedelta(days=3)  # a task open this long is worth a reminder
-
-
-def open_tasks_per_client() -> Iterable[tuple[int, int, datetime]]:
-    """(client user id, open task count, oldest open task's creation) for linked dossiers."""
-    rows = db.session.execute(
-        select(Dossier.client_id, func.count(), func.min(DossierTask.created_at))
-        .join(DossierTask, DossierTask.dossier_id == Dossier.id)
-        .where(Dossier.client_id.is_not(None), DossierTask.done.is_(False),
-               DossierTask.deleted.is_(False))
-        .group_by(Dossier.client_id)
-    )
-    return [(user_id, count, oldest) for user_id, count, oldest in rows]
-
-
-def clients_with_old_open_tasks(now: datetime) -> dict[int, int]:
-    """{client user id: open tasks} for clients with a task open for more than 3 days."""
-    return {user_id: count for user_id, count, oldest in open_tasks_per_client()
-            if oldest <= now - OPEN_TASKS_AFTER}
-
-
-def open_tasks_text(count: int) -> str:
-    return f"Je hebt nog {count} open {'taak' if count == 1 else 'taken'}"
-
-
-# One message for all open tasks, at most one per person in 3 days.
-OPEN_TASKS_REMINDER = Reminder(kind=TASKS_KIND, topic="open-tasks", view=TASKS_VIEW,
-                               due=clients_with_old_open_tasks, text=open_tasks_text,
-                               every=timedelta(days=3))

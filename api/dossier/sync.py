@@ -1,7 +1,8 @@
-"""Sync entities of the dossier: the client reads them; of tasks it may change `done` only.
+"""Sync entities of the dossier: the client reads them (its tasks are in the task list,
+api/tasks/sync.py).
 
 The owner of every record is the client the dossier is linked to; staff writes append to that
-client's change log (see service.py), so events and tasks reach the device on its next pull.
+client's change log (see service.py), so events reach the device on its next pull.
 """
 
 from __future__ import annotations
@@ -17,22 +18,10 @@ from api.auth.models import User
 from api.db import db
 from api.domain import Invalid
 from api.dossier import service
-from api.dossier.models import (
-    DOSSIER_ENTITY,
-    EVENT_ENTITY,
-    TASK_ENTITY,
-    Dossier,
-    DossierEvent,
-    DossierTask,
-)
+from api.dossier.models import DOSSIER_ENTITY, EVENT_ENTITY, Dossier, DossierEvent
 from api.sync.registry import SyncEntity
 from schemas.base import Schema
-from schemas.dossier import (
-    DossierEventSchema,
-    DossierHeaderSchema,
-    DossierTaskDoneSchema,
-    DossierTaskSchema,
-)
+from schemas.dossier import DossierEventSchema, DossierHeaderSchema
 
 
 class AnyData(Schema):
@@ -49,18 +38,17 @@ def _read_only(message: str):
     return reject
 
 
-def _row(user: User, model: type[DossierEvent | DossierTask],
-         record_id: uuid.UUID) -> DossierEvent | DossierTask | None:
+def _event(user: User, record_id: uuid.UUID) -> DossierEvent | None:
     return db.session.scalar(
-        select(model).join(Dossier, Dossier.id == model.dossier_id)
-        .where(model.id == record_id, Dossier.client_id == user.id)
+        select(DossierEvent).join(Dossier, Dossier.id == DossierEvent.dossier_id)
+        .where(DossierEvent.id == record_id, Dossier.client_id == user.id)
     )
 
 
-def _ids(user: User, model: type[DossierEvent | DossierTask]) -> Iterable[uuid.UUID]:
+def _event_ids(user: User) -> Iterable[uuid.UUID]:
     return db.session.scalars(
-        select(model.id).join(Dossier, Dossier.id == model.dossier_id)
-        .where(Dossier.client_id == user.id, model.deleted.is_(False))
+        select(DossierEvent.id).join(Dossier, Dossier.id == DossierEvent.dossier_id)
+        .where(Dossier.client_id == user.id, DossierEvent.deleted.is_(False))
     )
 
 
@@ -77,28 +65,16 @@ def dossier_ids(user: User) -> Iterable[uuid.UUID]:
 
 
 def event_snapshot(user: User, record_id: uuid.UUID) -> dict[str, Any] | None:
-    event = _row(user, DossierEvent, record_id)
+    event = _event(user, record_id)
     return None if event is None else DossierEventSchema().dump(service.event_dict(event))
-
-
-def task_snapshot(user: User, record_id: uuid.UUID) -> dict[str, Any] | None:
-    task = _row(user, DossierTask, record_id)
-    return None if task is None else DossierTaskSchema().dump(service.task_dict(task))
-
-
-def task_upsert(user: User, record_id: uuid.UUID, data: dict[str, Any],
-                base_version: int | None) -> int:
-    if _row(user, DossierTask, record_id) is None:
-        raise Invalid({"_schema": ["Tasks can only be added by your contact person."]})
-    return service.set_task_done(user, record_id, data, base_version).version
 
 
 STAFF_WRITES = "Only your contact person can change the dossier."
 EVENT_WRITES = "Dossier events can only be changed by your contact person."
 
-# Staff write dossiers, events and tasks over REST only (/api/staff/...); through sync nobody
-# writes the dossier or its events (roles=(): rejected with `refused`), and of tasks only the
-# client ticks `done`. The read-only functions stay as a second line for direct calls.
+# Staff write dossiers and events over REST only (/api/staff/...); through sync nobody writes
+# them (roles=(): rejected with `refused`). The read-only functions stay as a second line for
+# direct calls.
 ENTITIES = (
     SyncEntity(
         name=DOSSIER_ENTITY, schema=AnyData, upsert=_read_only(STAFF_WRITES),
@@ -108,13 +84,7 @@ ENTITIES = (
     SyncEntity(
         name=EVENT_ENTITY, schema=AnyData,
         upsert=_read_only(EVENT_WRITES), delete=_read_only(EVENT_WRITES),
-        snapshot=event_snapshot, list_ids=lambda user: _ids(user, DossierEvent),
+        snapshot=event_snapshot, list_ids=_event_ids,
         roles=(), refused=EVENT_WRITES,
-    ),
-    SyncEntity(
-        name=TASK_ENTITY, schema=DossierTaskDoneSchema, upsert=task_upsert,
-        delete=_read_only("Tasks can only be removed by your contact person."),
-        snapshot=task_snapshot, list_ids=lambda user: _ids(user, DossierTask),
-        roles=("client",),
     ),
 )

@@ -77,21 +77,29 @@ export const DOMAINS = [
     },
   },
   {
-    // The client's dossier and tasks from the contact person; staff keep them (online only).
+    // One task list: from the contact person, the rights on the client's list, their own.
+    name: 'tasks',
+    parts: [{ key: 'tasks', route: 'tasks', roles: ['client'] }],
+    routes: { tasks: { load: () => import('./views/tasks.js') } },
+    entities: {
+      task: { fields: ['source', 'right_id', 'todo_key', 'title', 'explanation', 'steps',
+        'due_date', 'done'] },
+    },
+    push: [{ kind: 'tasks', roles: ['client'] }],
+  },
+  {
+    // The client's dossier from the contact person; staff keep them (online only).
     name: 'dossier',
     parts: [
-      { key: 'tasks', route: 'tasks', roles: ['client'] },
       { key: 'dossier', route: 'dossier', roles: ['client'] },
       { key: 'clients', route: 'staff-clients', roles: ['staff'] },
     ],
     routes: {
       dossier: { load: () => import('./views/dossier.js') },
-      tasks: { load: () => import('./views/tasks.js') },
       'staff-clients': { load: () => import('./views/staff-clients.js') },
       'staff-dossier': { load: () => import('./views/staff-dossier.js') }, // staff-dossier/<id>
     },
-    entities: { dossier_task: { fields: ['done'] } },
-    push: [{ kind: 'dossier', roles: ['client'] }, { kind: 'tasks', roles: ['client'] }],
+    push: [{ kind: 'dossier', roles: ['client'] }],
   },
   // The helpers' training comes in a later issue.
   { name: 'training', parts: [{ key: 'training', route: null }] },

@@ -28,6 +28,9 @@ export const byTime = (a, b) => time((b.data ?? b).occurred_at) - time((a.data ?
 
 export const isOpen = (task) => !(task.data ?? task).done;
 
+/** The task list's sync entity (api/tasks): tasks of the contact person, rights and own. */
+export const TASK = 'task';
+
 /** An https link from the contact person: opens outside Houvast, says so. */
 export function linkOut(href) {
   return h('p', {}, h('a', { href, target: '_blank', rel: 'noopener noreferrer',

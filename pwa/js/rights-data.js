@@ -9,6 +9,8 @@ import { personalData, savePersonal } from './personal-record.js';
 import { isShown, rights, violations } from './rules/rights.js';
 import * as store from './store.js';
 
+const TASK = 'task'; // the task list's entity (dossier-parts.js TASK)
+
 export const CONTENT_PATH = '/api/rights/questions';
 export const SITUATION = 'rights_situation';
 export const SUGGESTION = 'rights_suggestion'; // from the contact person, read-only here
@@ -43,13 +45,28 @@ export function saveAnswers(change) {
   return savePersonal(SITUATION, change);
 }
 
-/** Keep the choice for one right ('list', 'later', 'not_for_me'; null: undecided). */
-export async function saveChoice(content, rightId, choice) {
+/**
+ * Keep the choice for one right ('list', 'later', 'not_for_me'; null: undecided). "Zet op mijn
+ * lijst" puts the right's to-dos on the task list (with its deadline as their due date, once
+ * per to-do); taking it off the list removes those not done yet. Offline too.
+ */
+export async function saveChoice(content, right, choice) {
   const { choices } = await situation(content);
   const next = { ...choices };
-  if (choice) next[rightId] = choice;
-  else delete next[rightId];
+  if (choice) next[right.id] = choice;
+  else delete next[right.id];
   await savePersonal(SITUATION, { choices: next });
+  const tasks = await store.list(TASK, (task) => task.data.right_id === right.id);
+  if (choice === 'list') {
+    const have = new Set(tasks.map((task) => task.data.todo_key));
+    for (const todo of content.rights[right.id].todos.filter((item) => !have.has(item.key))) {
+      await store.put(TASK, store.uuid(), { source: 'rights', right_id: right.id,
+        todo_key: todo.key, title: null, explanation: null, due_date: right.deadline ?? null,
+        steps: todo.steps.map(() => ({ text: null, done: false })), done: false });
+    }
+  } else {
+    for (const task of tasks.filter((item) => !item.data.done)) await store.remove(TASK, task.id);
+  }
 }
 
 /**

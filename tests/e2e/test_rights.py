@@ -14,6 +14,14 @@ from tests.e2e.test_logbook import check_screen, no_sideways_scroll, wait_for_sy
 from tests.e2e.test_recovery import api_call
 
 PHONE = {"viewport": {"width": 390, "height": 844}}
+
+
+def rights_deadline(event: str) -> str:
+    """The stalking klacht's deadline: 3 calendar months after the event."""
+    from api.rights.rules import add_to_date
+
+    return add_to_date(event, months=3)
+
 SCHADEFONDS = "Een uitkering van het Schadefonds vragen"
 
 
@@ -91,8 +99,24 @@ def test_answer_offline_see_the_rights_choose_two_then_sync(new_context, live_se
     page.get_by_role("button", name="Later").click()
     expect(page.get_by_role("button", name="Later")).to_have_attribute("aria-pressed", "true")
 
+    # The right on the list is two to-dos in the task list; a step is ticked, still offline.
+    page.goto("/#/tasks")
+    expect(heading(page)).to_have_text("Taken")
+    expect(page.get_by_text("0 van 2 klaar")).to_be_visible()
+    first = page.get_by_role("region", name="Eerst dit")
+    expect(first.get_by_label("Dien je klacht in bij de politie")).to_be_visible()
+    step = page.get_by_label("Maak een afspraak met de politie via 0900-8844.")
+    step.check()
+    expect(page.get_by_text("Stappen: 1 van 4")).to_be_visible()
+    check_screen(page, check_a11y, shot, "tasks-rights-nl")
+    no_sideways_scroll(page, "tasks-rights")
+
     context.set_offline(False)
     wait_for_sync(page)
+    server_tasks = {t["todo_key"]: t for t in api_call(context, "GET", "/api/tasks")}
+    assert set(server_tasks) == {"R03-1", "R03-2"}
+    assert [s["done"] for s in server_tasks["R03-1"]["steps"]] == [True, False, False, False]
+    assert server_tasks["R03-1"]["due_date"] == rights_deadline(ten_days_ago)
     server = api_call(context, "GET", "/api/rights/situation")
     assert (server["crime"], server["reported"], server["klacht_filed"], server["phase"]) == (
         "stalking", False, False, "geen_aangifte")

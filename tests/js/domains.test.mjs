@@ -48,6 +48,6 @@ test('what each role sees on the home screen and can be notified of', () => {
     ['logbook', 'recovery', 'rights', 'tasks', 'dossier', 'training']);
   assert.deepEqual(homeParts('staff').map((part) => part.key),
     ['logbook', 'clients', 'training']); // only clients take self-tests
-  assert.deepEqual(pushKinds('client'), ['recovery', 'dossier', 'tasks']);
+  assert.deepEqual(pushKinds('client'), ['recovery', 'tasks', 'dossier']);
   assert.deepEqual(pushKinds('helper'), []);
 });

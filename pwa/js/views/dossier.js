@@ -8,7 +8,9 @@ import * as store from '../store.js';
 import * as sync from '../sync.js';
 import { announce, errorMessage, h } from '../ui.js';
 import { fill, storeReady, whileShown } from '../view.js';
-import { byTime, formatEventTime, isOpen, linkOut, loadEventKinds } from '../dossier-parts.js';
+import {
+  byTime, formatEventTime, isOpen, linkOut, loadEventKinds, TASK,
+} from '../dossier-parts.js';
 
 /** Per source the events, newest first; the group with the newest event first. */
 export function groupBySource(events) {
@@ -53,7 +55,7 @@ function eventItem(event, kinds) {
 async function linked(dossier) {
   // Without the kinds (offline before they were ever loaded) events show their day only.
   const [events, tasks, kinds] = await Promise.all([store.list('dossier_event'),
-    store.list('dossier_task'), loadEventKinds().catch(() => [])]);
+    store.list(TASK, (task) => Boolean(task.data.dossier_id)), loadEventKinds().catch(() => [])]);
   const open = tasks.filter(isOpen).length;
   const groups = groupBySource(events);
   return [

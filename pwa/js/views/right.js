@@ -66,7 +66,7 @@ function choiceGroup(content, right, onChange) {
       text: t(`rights.choice.${choice}`),
       onclick: async () => {
         const next = right.choice === choice ? null : choice;
-        await saveChoice(content, right.id, next);
+        await saveChoice(content, right, next);
         announce(t(next ? `rights.choice.saved.${next}` : 'rights.choice.cleared'), 'success');
         onChange();
       } })));

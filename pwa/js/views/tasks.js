@@ -1,53 +1,141 @@
-// Tasks from the contact person: what is still to do and what is done. Ticking one off writes to
-// the store (also offline); sync sends it. Only `done` is the client's to change.
+// The task list: every task, whatever made it: from the contact person, a to-do of a right the
+// client put on their list, or their own. What to do first (the open task with the nearest due
+// date, else the oldest), then the rest grouped by where it came from, and how far they are
+// ("3 van 8 klaar"); done tasks fold away. Ticks (a task, or one of its steps) and new tasks go
+// to the store, also offline; sync sends them. A rights to-do's words are the right's content.
 import { t } from '../i18n.js';
+import { loadRights, text } from '../rights-data.js';
 import * as store from '../store.js';
 import { announce, h, reportError } from '../ui.js';
 import { fill, pendingTag, storeReady, whileShown } from '../view.js';
-import { formatDue, isOpen } from '../dossier-parts.js';
+import { formatDue, isOpen, TASK } from '../dossier-parts.js';
+const SOURCES = ['staff', 'rights', 'own'];
 
 const dueKey = (task) => task.data.due_date || '9999-12-31';
-const byDue = (a, b) => dueKey(a).localeCompare(dueKey(b))
-  || String(a.data.title).localeCompare(String(b.data.title));
+const made = (task) => task.data.created_at || '~'; // not synced yet: newest
+/** Nearest due date first, then the oldest. */
+const byFirst = (a, b) => dueKey(a).localeCompare(dueKey(b)) || made(a).localeCompare(made(b))
+  || String(a.data.todo_key ?? '').localeCompare(String(b.data.todo_key ?? ''));
 const byDoneAt = (a, b) => String(b.data.done_at || '~').localeCompare(String(a.data.done_at || '~'));
 
-function taskItem(task) {
+/** The words of a task: its own, or for a rights to-do the right's (in the app's language). */
+function words(task, rights) {
+  const { source, right_id: rightId, todo_key: key, title, explanation } = task.data;
+  const steps = task.data.steps ?? [];
+  if (source !== 'rights') return { title, explanation, steps: steps.map((s) => s.text) };
+  const todo = rights?.rights[rightId]?.todos.find((item) => item.key === key);
+  return { title: todo ? text(todo.title) : key, explanation: null, rightId,
+    steps: steps.map((_, i) => (todo ? text(todo.steps[i]) : '')) };
+}
+
+async function save(task, change, message) {
+  try {
+    await store.put(TASK, task.id, change);
+    announce(message, 'success');
+  } catch (error) {
+    reportError(error);
+  }
+}
+
+function taskItem(task, rights) {
   const id = `task-${task.id}`;
-  const { title, explanation, due_date: due, done } = task.data;
+  const { title, explanation, steps, rightId } = words(task, rights);
+  const { due_date: due, done } = task.data;
   const hints = [explanation && `${id}-about`, due && `${id}-due`].filter(Boolean).join(' ');
   const box = h('input', { type: 'checkbox', id, checked: Boolean(done),
-    'aria-describedby': hints || null });
-  box.addEventListener('change', async () => {
-    try {
-      await store.put('dossier_task', task.id, { done: box.checked });
-      announce(t(box.checked ? 'tasks.ticked' : 'tasks.reopened', { title }), 'success');
-    } catch (error) {
-      box.checked = !box.checked;
-      reportError(error);
-    }
-  });
+    'aria-describedby': hints || null,
+    onchange: () => save(task, { done: box.checked },
+      t(box.checked ? 'tasks.ticked' : 'tasks.reopened', { title })) });
+  const stepList = steps.length > 0 && h('ul', { class: 'steps' }, steps.map((step, i) => {
+    const stepId = `${id}-step-${i}`;
+    const ticked = Boolean(task.data.steps[i].done);
+    const stepBox = h('input', { type: 'checkbox', id: stepId, checked: ticked,
+      onchange: () => save(task, {
+        steps: task.data.steps.map((s, j) => (j === i ? { ...s, done: stepBox.checked } : s)),
+      }, t(stepBox.checked ? 'tasks.stepTicked' : 'tasks.stepReopened', { step })) });
+    return h('li', { class: 'choice' }, stepBox, h('label', { for: stepId, text: step }));
+  }));
+  const doneSteps = (task.data.steps ?? []).filter((s) => s.done).length;
   return h('li', { class: 'card task', 'data-done': String(Boolean(done)) },
-    h('div', { class: 'choice' }, box, h('label', { for: id, text: title }),
-      explanation && h('p', { class: 'hint dossier-body', id: `${id}-about`, text: explanation }),
-      due && h('p', { class: 'hint', id: `${id}-due`, text: formatDue(due) })),
+    h('div', { class: 'choice' }, box, h('label', { for: id, text: title })),
+    explanation && h('p', { class: 'hint dossier-body', id: `${id}-about`, text: explanation }),
+    due && h('p', { class: 'hint', id: `${id}-due`, text: formatDue(due) }),
+    stepList && h('details', { open: !done || null },
+      h('summary', { text: t('tasks.steps', { done: doneSteps, count: steps.length }) }),
+      stepList),
+    rightId && h('p', {}, h('a', { href: `#/right/${rightId}`, text: t('tasks.aboutRight') })),
+    task.data.source === 'own' && h('button', { type: 'button', class: 'secondary',
+      text: t('tasks.remove'), 'aria-label': t('tasks.removeOne', { title }),
+      onclick: async () => {
+        try {
+          await store.remove(TASK, task.id);
+          announce(t('tasks.removed', { title }), 'success');
+        } catch (error) {
+          reportError(error);
+        }
+      } }),
     pendingTag(task));
 }
 
+function ownTaskForm() {
+  const title = h('input', { id: 'own-title', name: 'title', required: true, maxlength: 200,
+    autocomplete: 'off' });
+  const due = h('input', { id: 'own-due', name: 'due_date', type: 'date' });
+  const form = h('form', { class: 'own-task', novalidate: true },
+    h('h2', { text: t('tasks.add') }),
+    h('div', { class: 'field' }, h('label', { for: 'own-title', text: t('tasks.add.title') }),
+      title),
+    h('div', { class: 'field' }, h('label', { for: 'own-due', text: t('tasks.add.due') }), due),
+    h('p', { class: 'actions' }, h('button', { type: 'submit', text: t('tasks.add.save') })));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!title.value.trim()) {
+      announce(t('tasks.add.needTitle'), 'error');
+      title.focus();
+      return;
+    }
+    try {
+      await store.put(TASK, store.uuid(), { source: 'own', title: title.value.trim(),
+        explanation: null, steps: [], due_date: due.value || null, done: false });
+      announce(t('tasks.add.saved', { title: title.value.trim() }), 'success');
+      form.reset();
+    } catch (error) {
+      reportError(error);
+    }
+  });
+  return form;
+}
+
+// Whether the person opened the done tasks: a redraw after a sync keeps it so.
+const shown = { doneOpen: false };
+
 async function content() {
-  const tasks = await store.list('dossier_task');
-  const open = tasks.filter(isOpen).sort(byDue);
+  const [tasks, rights] = await Promise.all([store.list(TASK),
+    loadRights().catch(() => null)]); // without the rights' words offline: their keys
+  const open = tasks.filter(isOpen).sort(byFirst);
   const done = tasks.filter((task) => !isOpen(task)).sort(byDoneAt);
   if (!tasks.length) {
-    const [dossier] = await store.list('dossier');
     return [h('p', { text: t('tasks.none') }),
-      !dossier && h('p', {}, h('a', { href: '#/dossier', text: t('tasks.linkFirst') }))];
+      h('p', {}, h('a', { href: '#/rights', text: t('tasks.fromRights') }))];
   }
+  const [first, ...rest] = open;
   return [
-    h('h2', { text: t('tasks.open', { count: open.length }) }),
-    open.length ? h('ul', { class: 'cards tasks' }, open.map(taskItem))
+    h('p', { class: 'progress', text: t('tasks.progress', { done: done.length,
+      count: tasks.length }) }),
+    first ? h('section', { 'aria-labelledby': 'tasks-first' },
+      h('h2', { id: 'tasks-first', text: t('tasks.first') }),
+      h('ul', { class: 'cards tasks' }, taskItem(first, rights)))
       : h('p', { text: t('tasks.allDone') }),
-    done.length > 0 && h('h2', { text: t('tasks.done', { count: done.length }) }),
-    done.length > 0 && h('ul', { class: 'cards tasks' }, done.map(taskItem)),
+    SOURCES.map((source) => {
+      const list = rest.filter((task) => (task.data.source ?? 'staff') === source);
+      return list.length > 0 && h('section', { 'aria-labelledby': `tasks-${source}` },
+        h('h2', { id: `tasks-${source}`, text: t(`tasks.group.${source}`) }),
+        h('ul', { class: 'cards tasks' }, list.map((task) => taskItem(task, rights))));
+    }),
+    done.length > 0 && h('details', { class: 'tasks-done', open: shown.doneOpen || null,
+      ontoggle: (event) => { shown.doneOpen = event.target.open; } },
+      h('summary', { text: t('tasks.done', { count: done.length }) }),
+      h('ul', { class: 'cards tasks' }, done.map((task) => taskItem(task, rights)))),
   ];
 }
 
@@ -58,6 +146,6 @@ export async function render(container, { user }) {
   container.append(
     h('h1', { text: t('tasks.title') }),
     h('p', { class: 'lead', text: t('tasks.intro') }),
-    region);
+    region, ownTaskForm());
   whileShown(region, async () => fill(region, ...await content()));
 }

@@ -1,0 +1,73 @@
+"""One task list for every source: `staff` (the contact person gives it, through the dossier),
+`rights` (a to-do of a right the client put on their list) and `own` (the client writes it).
+
+A staff task belongs to its dossier (`dossier_id`; the client sees it once the dossier is
+linked, `owner_id` stays NULL); a rights or own task belongs to the client (`owner_id`), with or
+without a dossier. Free text is ciphertext. A rights task has no text of its own: its title and
+steps are the right's to-do in the content (api/content/rights.py), in the reader's language;
+only the ticks are stored, encrypted like the rest.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from api.crypto import aad, register_encrypted_column
+from api.db import GUID, Base, UTCDateTime, utcnow
+
+TASK_ENTITY = "task"
+SOURCES = ("staff", "rights", "own")
+
+
+class Task(Base):
+    # The table was `dossier_tasks` before tasks became their own domain (migration 0009).
+    __tablename__ = "tasks"
+    __table_args__ = (
+        UniqueConstraint("owner_id", "todo_key", name="uq_tasks_owner_id_todo_key"),
+        Index("ix_tasks_owner_id", "owner_id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(GUID, primary_key=True, default=uuid.uuid4)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    dossier_id: Mapped[uuid.UUID | None] = mapped_column(
+        GUID, ForeignKey("dossiers.id", ondelete="CASCADE"), index=True)
+    source: Mapped[str] = mapped_column(String(16), default="staff")
+    right_id: Mapped[str | None] = mapped_column(String(8))
+    todo_key: Mapped[str | None] = mapped_column(String(16))  # e.g. "R13-1"
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    title: Mapped[bytes | None] = mapped_column(LargeBinary)  # NULL for rights, once deleted
+    explanation: Mapped[bytes | None] = mapped_column(LargeBinary)
+    steps: Mapped[bytes | None] = mapped_column(LargeBinary)  # encrypted [{"text", "done"}]
+    due_date: Mapped[date | None] = mapped_column(Date)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(BigInteger, default=1)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+def text_aad(row: Task, column: str) -> str:
+    """A dossier's task keeps the associated data it was written with before the move (the old
+    table name and the dossier), so its ciphertext stays readable; a client's own or rights task
+    is bound to its owner."""
+    if row.dossier_id is not None:
+        return aad("dossier_tasks", row.id, row.dossier_id, column)
+    return aad("tasks", row.id, row.owner_id, column)
+
+
+for _column in ("title", "explanation", "steps"):
+    register_encrypted_column(Task, _column, lambda row, c=_column: text_aad(row, c))

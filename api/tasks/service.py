@@ -1,0 +1,354 @@
+"""The task list's rules: one list per client for every source.
+
+- `staff`: the contact person adds and deletes it (api/dossier/service.py calls `add_staff_task`
+  and `delete_staff_task`); the client only ticks `done`. It reaches the client once the dossier
+  is linked, through the client's change log.
+- `rights`: a to-do of a right the client put on their list; its words are the content's, only
+  the ticks (`done`, per step) and the due date are the client's. One task per to-do.
+- `own`: the client writes everything.
+
+The client's tasks are those they own and those of their linked dossier; anything else is
+NotFound, exactly like a task that does not exist. Writes start with `lock_owner` and append to
+the change log; nothing here commits.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
+from api.auth.models import User
+from api.content.rights import RIGHTS
+from api.crypto import decrypt_json, decrypt_text, encrypt_json, encrypt_text
+from api.db import db, utcnow
+from api.domain import Conflict, Invalid, NotFound, Reminder
+from api.dossier.models import Dossier
+from api.notifications.service import notify
+from api.sync.changelog import lock_owner, record_change
+from api.tasks.models import TASK_ENTITY, Task, text_aad
+
+TASKS_KIND, TASKS_VIEW = "tasks", "/tasks"
+
+TASK_NOT_FOUND = "This task was not found."
+STAFF_ONLY = "Only your contact person can change this."
+FROM_THE_RIGHT = "This comes from the right's to-do; only the ticks and the due date are yours."
+ON_YOUR_LIST = "This to-do is on your list already."
+NOT_A_TODO = "This right has no to-do with this key."
+STEP_COUNT = "This to-do has {n} steps: send a tick for each."
+TITLE_NEEDED = "Give your task a title."
+STAFF_BY_SYNC = "Tasks from your contact person come from them; you can tick them off."
+NOT_YOURS_TO_DELETE = "Only your contact person can remove this task."
+
+TODOS = {todo["key"]: (right_id, todo) for right_id, right in RIGHTS.items()
+         for todo in right["todos"]}
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+def _encrypt(task: Task, column: str, value: str | None) -> None:
+    setattr(task, column, encrypt_text(value, text_aad(task, column)))
+
+
+def _decrypt(task: Task, column: str) -> str | None:
+    return decrypt_text(getattr(task, column), text_aad(task, column))
+
+
+def _steps(task: Task) -> list[dict[str, Any]]:
+    return [] if task.steps is None else decrypt_json(task.steps, text_aad(task, "steps"))
+
+
+def task_dict(task: Task) -> dict[str, Any]:
+    return {
+        "id": task.id, "source": task.source, "dossier_id": task.dossier_id,
+        "right_id": task.right_id, "todo_key": task.todo_key,
+        "title": _decrypt(task, "title"), "explanation": _decrypt(task, "explanation"),
+        "steps": _steps(task), "due_date": task.due_date, "done": task.done,
+        "done_at": task.done_at, "version": task.version, "created_at": task.created_at,
+        "updated_at": task.updated_at, "deleted": task.deleted,
+    }
+
+
+def order(tasks: Iterable[Task]) -> list[Task]:
+    """Open first, then by due date (none last), then oldest first."""
+    return sorted(tasks, key=lambda t: (t.done, t.due_date is None, t.due_date or date.min,
+                                        t.created_at))
+
+
+def _linked_dossier_id(user_id: int) -> uuid.UUID | None:
+    return db.session.scalar(select(Dossier.id).where(Dossier.client_id == user_id))
+
+
+def _mine(user_id: int):
+    """The condition for the client's tasks: their own, and those of their linked dossier."""
+    dossier_id = _linked_dossier_id(user_id)
+    if dossier_id is None:
+        return Task.owner_id == user_id
+    return or_(Task.owner_id == user_id, Task.dossier_id == dossier_id)
+
+
+def client_tasks(user_id: int) -> list[Task]:
+    return order(db.session.scalars(select(Task).where(_mine(user_id),
+                                                       Task.deleted.is_(False))))
+
+
+def task_ids(user_id: int) -> list[uuid.UUID]:
+    return list(db.session.scalars(select(Task.id).where(_mine(user_id),
+                                                         Task.deleted.is_(False))))
+
+
+def client_task(user_id: int, task_id: uuid.UUID, *, deleted: bool = False) -> Task | None:
+    """The client's task (also a tombstone when `deleted`), or None."""
+    stmt = select(Task).where(Task.id == task_id, _mine(user_id))
+    if not deleted:
+        stmt = stmt.where(Task.deleted.is_(False))
+    return db.session.scalar(stmt)
+
+
+def dossier_tasks(dossier_id: uuid.UUID) -> list[Task]:
+    return order(db.session.scalars(select(Task).where(Task.dossier_id == dossier_id,
+                                                       Task.deleted.is_(False))))
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+
+def _changed(task: Task) -> None:
+    """Append to the change log of whoever sees the task (a dossier's: its client, once linked)."""
+    owner = task.owner_id
+    if owner is None and task.dossier_id is not None:
+        owner = db.session.scalar(select(Dossier.client_id).where(Dossier.id == task.dossier_id))
+    if owner is not None:
+        record_change(owner, TASK_ENTITY, task.id, task.version, task.deleted)
+
+
+def _touch(task: Task) -> None:
+    task.version += 1
+    task.updated_at = utcnow()
+
+
+def _set_done(task: Task, done: bool) -> None:
+    task.done = done
+    task.done_at = utcnow() if done else None
+
+
+def _rights_steps(todo_key: str, steps: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
+    """The ticks of a rights task, one per step of the to-do (no text: that is the content's)."""
+    count = len(TODOS[todo_key][1]["steps"])
+    if steps is None:
+        return [{"text": None, "done": False} for _ in range(count)]
+    if len(steps) != count or any(step.get("text") for step in steps):
+        raise Invalid({"steps": [STEP_COUNT.format(n=count)]})
+    return [{"text": None, "done": bool(step["done"])} for step in steps]
+
+
+def _own_steps(steps: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
+    found = [{"text": step["text"], "done": bool(step["done"])} for step in steps or []]
+    errors = {str(i): {"text": [TITLE_NEEDED]} for i, step in enumerate(found)
+              if not (step["text"] or "").strip()}
+    if errors:
+        raise Invalid({"steps": errors})
+    return found
+
+
+def create_task(user: User, task_id: uuid.UUID, data: dict[str, Any]) -> Task:
+    """A task the client adds: `own` (their words) or `rights` (a to-do of a right).
+
+    :raise Invalid: no title for an own task; an unknown to-do, or text on a rights task
+    :raise Conflict: that to-do is on the list already (under another id)
+    """
+    lock_owner(user.id)
+    source = data.get("source", "own")
+    if source == "staff":
+        raise Invalid({"source": [STAFF_BY_SYNC]})
+    task = Task(id=task_id, owner_id=user.id, source=source, created_by=user.id, version=1,
+                deleted=False, due_date=data.get("due_date"))
+    _set_done(task, bool(data.get("done", False)))
+    if source == "rights":
+        key = data.get("todo_key")
+        if key not in TODOS or TODOS[key][0] != data.get("right_id"):
+            raise Invalid({"todo_key": [NOT_A_TODO]})
+        if data.get("title") or data.get("explanation"):
+            raise Invalid({"title": [FROM_THE_RIGHT]})
+        if db.session.scalar(select(Task.id).where(Task.owner_id == user.id,
+                                                   Task.todo_key == key)) is not None:
+            raise Conflict(ON_YOUR_LIST)
+        task.right_id, task.todo_key = data["right_id"], key
+        steps = _rights_steps(key, data.get("steps"))
+    else:
+        if not (data.get("title") or "").strip():
+            raise Invalid({"title": [TITLE_NEEDED]})
+        steps = _own_steps(data.get("steps"))
+        _encrypt(task, "title", data["title"].strip())
+        _encrypt(task, "explanation", data.get("explanation"))
+    task.steps = encrypt_json(steps, text_aad(task, "steps"))
+    db.session.add(task)
+    db.session.flush()
+    _changed(task)
+    return task
+
+
+def update_task(user: User, task_id: uuid.UUID, data: dict[str, Any],
+                base_version: int | None = None, *, check_base: bool = False) -> Task:
+    """The client changes a task: any field of an own task; the ticks and due date of a rights
+    task; only `done` of a staff task (another field sent must equal the server's).
+
+    :raise NotFound: not the client's task
+    :raise Conflict: `check_base` and `base_version` is not the current version
+    :raise Invalid: a field the client may not change
+    """
+    lock_owner(user.id)
+    task = client_task(user.id, task_id)
+    if task is None:
+        raise NotFound(TASK_NOT_FOUND)
+    if check_base and base_version != task.version:
+        raise Conflict(version=task.version)
+    current = task_dict(task)
+    fixed = {"staff": ("source", "title", "explanation", "due_date", "steps", "right_id",
+                       "todo_key"),
+             "rights": ("source", "title", "explanation", "right_id", "todo_key"),
+             "own": ("source", "right_id", "todo_key")}[task.source]
+    message = STAFF_ONLY if task.source == "staff" else FROM_THE_RIGHT
+    errors = {name: [message] for name in fixed if name in data and data[name] != current[name]
+              and not (name == "steps" and not data[name] and not current[name])}
+    if errors:
+        raise Invalid(errors, message)
+    changed = False
+    if "done" in data and data["done"] != task.done:
+        _set_done(task, data["done"])
+        changed = True
+    if task.source != "staff":
+        if "due_date" in data and data["due_date"] != task.due_date:
+            task.due_date = data["due_date"]
+            changed = True
+        if "steps" in data:
+            steps = (_rights_steps(task.todo_key, data["steps"]) if task.source == "rights"
+                     else _own_steps(data["steps"]))
+            if steps != current["steps"]:
+                task.steps = encrypt_json(steps, text_aad(task, "steps"))
+                changed = True
+    if task.source == "own":
+        if "title" in data and data["title"] != current["title"]:
+            if not (data["title"] or "").strip():
+                raise Invalid({"title": [TITLE_NEEDED]})
+            _encrypt(task, "title", data["title"].strip())
+            changed = True
+        if "explanation" in data and data["explanation"] != current["explanation"]:
+            _encrypt(task, "explanation", data["explanation"])
+            changed = True
+    if changed:
+        _touch(task)
+        db.session.flush()
+        _changed(task)
+    return task
+
+
+def delete_task(user: User, task_id: uuid.UUID) -> Task:
+    """Remove an own or rights task (a tombstone syncs; its text is erased).
+
+    :raise NotFound: not the client's task
+    :raise Invalid: a task of the contact person
+    """
+    lock_owner(user.id)
+    task = client_task(user.id, task_id)
+    if task is None:
+        raise NotFound(TASK_NOT_FOUND)
+    if task.source == "staff":
+        raise Invalid({"_schema": [NOT_YOURS_TO_DELETE]}, NOT_YOURS_TO_DELETE)
+    _erase(task)
+    return task
+
+
+def _erase(task: Task) -> None:
+    task.title = task.explanation = task.steps = None
+    task.deleted = True
+    _touch(task)
+    db.session.flush()
+    _changed(task)
+
+
+# -- the contact person's tasks (called by api/dossier/service.py) -------------------------------
+
+
+def add_staff_task(dossier: Dossier, staff: User, data: dict[str, Any]) -> Task:
+    task = Task(id=uuid.uuid4(), dossier_id=dossier.id, source="staff", created_by=staff.id,
+                due_date=data.get("due_date"), version=1, done=False, deleted=False)
+    _encrypt(task, "title", data["title"])
+    _encrypt(task, "explanation", data.get("explanation"))
+    db.session.add(task)
+    db.session.flush()
+    _changed(task)
+    if dossier.client_id is not None:
+        text = (data.get("explanation") or "").strip()
+        notify(dossier.client_id, TASKS_KIND, TASKS_VIEW,
+               detail={"title": data["title"],
+                       "body": text[:197] + "…" if len(text) > 200 else text})
+    return task
+
+
+def delete_staff_task(dossier: Dossier, task_id: uuid.UUID) -> Task | None:
+    """The dossier's live task, erased to a tombstone; None when there is no such task."""
+    task = db.session.get(Task, task_id)
+    if task is None or task.dossier_id != dossier.id or task.deleted:
+        return None
+    _erase(task)
+    return task
+
+
+def announce_linked(dossier: Dossier) -> None:
+    """After a link: the dossier's tasks go to the client's phone on its next sync."""
+    for task in dossier_tasks(dossier.id):
+        record_change(dossier.client_id, TASK_ENTITY, task.id, task.version)
+
+
+def open_counts(dossier_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+    if not dossier_ids:
+        return {}
+    return dict(db.session.execute(
+        select(Task.dossier_id, func.count())
+        .where(Task.dossier_id.in_(dossier_ids), Task.deleted.is_(False), Task.done.is_(False))
+        .group_by(Task.dossier_id)).all())
+
+
+# -- reminders ---------------------------------------------------------------------------------
+
+OPEN_TASKS_AFTER = timedelta(days=3)  # a task open this long is worth a reminder
+
+
+def open_tasks_per_client() -> list[tuple[int, int, datetime]]:
+    """(client user id, open task count, oldest open task's creation): their own tasks and
+    those of their linked dossier."""
+    found: dict[int, tuple[int, datetime]] = {}
+    staff = select(Dossier.client_id, func.count(), func.min(Task.created_at)).join(
+        Task, Task.dossier_id == Dossier.id).where(
+        Dossier.client_id.is_not(None), Task.done.is_(False), Task.deleted.is_(False)
+    ).group_by(Dossier.client_id)
+    own = select(Task.owner_id, func.count(), func.min(Task.created_at)).where(
+        Task.owner_id.is_not(None), Task.done.is_(False), Task.deleted.is_(False)
+    ).group_by(Task.owner_id)
+    for stmt in (staff, own):
+        for user_id, count, oldest in db.session.execute(stmt):
+            before = found.get(user_id)
+            found[user_id] = ((before[0] + count, min(before[1], oldest)) if before
+                              else (count, oldest))
+    return [(user_id, count, oldest) for user_id, (count, oldest) in found.items()]
+
+
+def clients_with_old_open_tasks(now: datetime) -> dict[int, int]:
+    """{client user id: open tasks} for clients with a task open for more than 3 days."""
+    return {user_id: count for user_id, count, oldest in open_tasks_per_client()
+            if oldest <= now - OPEN_TASKS_AFTER}
+
+
+def open_tasks_text(count: int) -> str:
+    return f"Je hebt nog {count} open {'taak' if count == 1 else 'taken'}"
+
+
+# One message for all open tasks, at most one per person in 3 days.
+OPEN_TASKS_REMINDER = Reminder(kind=TASKS_KIND, topic="open-tasks", view=TASKS_VIEW,
+                               due=clients_with_old_open_tasks, text=open_tasks_text,
+                               every=timedelta(days=3))
