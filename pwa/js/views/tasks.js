@@ -78,7 +78,8 @@ function taskItem(task, rights) {
 }
 
 function ownTaskForm() {
-  const title = h('input', { id: 'own-title', name: 'title', required: true, maxlength: 200,
+  const title = h('input', { type: 'text', id: 'own-title', name: 'title', required: true,
+    maxlength: 200,
     autocomplete: 'off' });
   const due = h('input', { id: 'own-due', name: 'due_date', type: 'date' });
   const form = h('form', { class: 'own-task', novalidate: true },
