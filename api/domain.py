@@ -94,22 +94,39 @@ class Invalid(DomainError, ValidationError):
 # --- what a domain declares -------------------------------------------------------------------
 
 
+# Whom a reminder is for: a person (one message for all that waits), or a person and one item
+# of theirs (a message per item, e.g. per task: its own push topic and its own pace).
+ReminderKey = int | tuple[int, str]
+
+
 @dataclass(frozen=True)
 class Reminder:
     """A push reminder a domain offers, sent by `flask push send-due` and the dispatcher.
 
-    `due(now)` -> {user_id: count} of people with something waiting now (e.g. open tasks
-    older than 3 days); `text(count)` is the detailed wording, shown only to people who chose
-    detailed notifications (everyone else sees the discreet default). At most one reminder per
-    person and topic per `every`, never in quiet hours.
+    `due(now)` -> {key: count} of what is waiting now. A key is a user id (e.g. open tasks
+    older than 3 days: one message with the count) or `(user id, item)`, where the item is a
+    short URL-safe name: then the push topic is `topic-item` (a newer message about the item
+    replaces the older on the device) and the pace is kept per item. `text(count)` is the
+    detailed wording, shown only to people who chose detailed notifications (everyone else sees
+    the discreet default). At most one reminder per key per `every`, never in quiet hours.
+    Reminders that share a `topic` keep their pace apart by their `pace_key` (default: the
+    topic), e.g. a week and a day before a due date.
     """
 
     kind: str  # the push kind a person can switch off (one of the domain's push_kinds)
     topic: str  # a newer message with the same topic replaces the older on the device
     view: str  # the PWA route the notification opens
-    due: Callable[[datetime], Mapping[int, int]]
+    due: Callable[[datetime], Mapping[ReminderKey, int]]
     text: Callable[[int], str]
     every: timedelta
+    pace_key: str = ""
+
+    def keys(self, key: ReminderKey) -> tuple[int, str, str]:
+        """-> (user id, push topic, the key its pace is kept under)."""
+        if isinstance(key, int):
+            return key, self.topic, self.pace_key or self.topic
+        user_id, item = key
+        return user_id, f"{self.topic}-{item}", f"{self.pace_key or self.topic}-{item}"
 
 
 @dataclass(frozen=True)

@@ -20,15 +20,15 @@ def kinds() -> tuple[str, ...]:
 
 
 def register_reminder(reminder: Reminder) -> None:
-    """Registering a reminder with the same topic again replaces it."""
+    """Registering a reminder with the same pace key (by default its topic) again replaces it."""
     if reminder.kind not in _kinds:
         raise ValueError(f"reminder {reminder.topic!r}: register its kind {reminder.kind!r} first")
-    _reminders[reminder.topic] = reminder
+    _reminders[reminder.pace_key or reminder.topic] = reminder
 
 
 def unregister_reminder(reminder: Reminder) -> None:
-    if _reminders.get(reminder.topic) is reminder:
-        del _reminders[reminder.topic]
+    if _reminders.get(reminder.pace_key or reminder.topic) is reminder:
+        del _reminders[reminder.pace_key or reminder.topic]
 
 
 def reminders() -> tuple[Reminder, ...]:

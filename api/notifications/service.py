@@ -395,28 +395,32 @@ def _claim_reminder(user_id: int, topic: str, every: timedelta, now: datetime) -
 
 
 def send_due(now: datetime | None = None) -> int:
-    """Queue the domains' reminders (api/domain.py `Reminder`): one message per person and
-    reminder for everything waiting (a newer one replaces the older: same topic), at most one
-    per `every`, never in quiet hours (a later run sends it), not when the person switched the
-    kind off. -> how many were queued."""
+    """Queue the domains' reminders (api/domain.py `Reminder`): one message per person (or per
+    item of theirs) and reminder for everything waiting (a newer one replaces the older: same
+    topic), at most one per `every`, never in quiet hours (a later run sends it), not when the
+    person switched the kind off. -> how many were queued."""
     now = now or utcnow()
     queued = 0
     for reminder in registry.reminders():
-        due = {user_id: count for user_id, count in reminder.due(now).items() if count > 0}
-        for user_id, pref in preferences(due).items():
+        due = {reminder.keys(key): count for key, count in reminder.due(now).items()
+               if count > 0}
+        prefs = preferences({user_id for user_id, _, _ in due})
+        for (user_id, topic, pace_key), count in due.items():
+            pref = prefs[user_id]
             if not pref.wants(reminder.kind) or rules.quiet_until(now, pref.quiet,
                                                                   pref.timezone):
                 continue
-            if not _claim_reminder(user_id, reminder.topic, reminder.every, now):
+            if not _claim_reminder(user_id, pace_key, reminder.every, now):
                 continue
-            notify(user_id, reminder.kind, reminder.view, topic=reminder.topic,
-                   detail={"title": payload.DISCREET_TITLE, "body": reminder.text(due[user_id])})
+            notify(user_id, reminder.kind, reminder.view, topic=topic,
+                   detail={"title": payload.DISCREET_TITLE, "body": reminder.text(count)})
             queued += 1
     return queued
 
 
 def prune(now: datetime | None = None) -> dict[str, int]:
-    """Remove subscriptions unused for 60 days (or expired) and records older than 90 days."""
+    """Remove subscriptions unused for 60 days (or expired), and records and reminder marks
+    older than 90 days (a per-task mark is of no use once its date has passed)."""
     now = now or utcnow()
     subs = db.session.execute(delete(Subscription).where(or_(
         Subscription.last_used_at < now - UNUSED_FOR, Subscription.expires_at < now)),
@@ -424,4 +428,6 @@ def prune(now: datetime | None = None) -> dict[str, int]:
     old = db.session.execute(delete(Notification).where(
         Notification.status != "pending", Notification.created_at < now - KEEP_RECORDS),
         execution_options={"synchronize_session": False})
+    db.session.execute(delete(ReminderState).where(ReminderState.last_at < now - KEEP_RECORDS),
+                       execution_options={"synchronize_session": False})
     return {"subscriptions": subs.rowcount, "notifications": old.rowcount}

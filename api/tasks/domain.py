@@ -8,6 +8,6 @@ domain = Domain(
     blueprints=(routes.blp,),
     sync_entities=sync.ENTITIES,
     push_kinds=(service.TASKS_KIND,),
-    reminders=(service.OPEN_TASKS_REMINDER,),
+    reminders=(service.OPEN_TASKS_REMINDER, *service.TASK_DUE_REMINDERS),
     models=(models,),
 )

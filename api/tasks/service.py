@@ -14,10 +14,12 @@ the change log; nothing here commits.
 
 from __future__ import annotations
 
+import base64
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select
 
@@ -25,7 +27,7 @@ from api.auth.models import User
 from api.content.rights import RIGHTS
 from api.crypto import decrypt_json, decrypt_text, encrypt_json, encrypt_text
 from api.db import db, utcnow
-from api.domain import Conflict, Invalid, NotFound, Reminder
+from api.domain import Conflict, Invalid, NotFound, Reminder, ReminderKey
 from api.dossier.models import Dossier
 from api.notifications.service import notify
 from api.sync.changelog import lock_owner, record_change
@@ -347,6 +349,45 @@ def clients_with_old_open_tasks(now: datetime) -> dict[int, int]:
 def open_tasks_text(count: int) -> str:
     return f"Je hebt nog {count} open {'taak' if count == 1 else 'taken'}"
 
+
+# A week and a day before a task's due date (the Dutch calendar date), one message per task:
+# its own topic, so the day's message replaces the week's on the phone. Not for a task made in
+# the last 12 hours (the person has just set that date), and never a word of the task itself.
+DUE_SOON = {"week": (2, 7), "day": (0, 1)}  # days left, from..to, for each message
+NETHERLANDS = ZoneInfo("Europe/Amsterdam")
+JUST_MADE = timedelta(hours=12)
+
+
+def task_item(task_id: uuid.UUID) -> str:
+    """The task in 22 URL-safe characters: room for it in a 32-character push topic."""
+    return base64.urlsafe_b64encode(task_id.bytes).rstrip(b"=").decode()
+
+
+def tasks_due_within(low: int, high: int) -> Callable[[datetime], dict[ReminderKey, int]]:
+    def due(now: datetime) -> dict[ReminderKey, int]:
+        today = now.astimezone(NETHERLANDS).date()
+        client = func.coalesce(Task.owner_id, Dossier.client_id)
+        rows = db.session.execute(
+            select(client, Task.id).outerjoin(Dossier, Dossier.id == Task.dossier_id).where(
+                client.is_not(None), Task.done.is_(False), Task.deleted.is_(False),
+                Task.due_date.between(today + timedelta(days=low), today + timedelta(days=high)),
+                Task.created_at <= now - JUST_MADE))
+        return {(user_id, task_item(task_id)): 1 for user_id, task_id in rows}
+    return due
+
+
+def due_soon_text(when: str) -> Callable[[int], str]:
+    return lambda _count: ("Een datum op je lijst is over een week" if when == "week"
+                           else "Een datum op je lijst is morgen of vandaag")
+
+
+# The pace is per message and task: once in a window (longer than the window itself), again
+# only when the date moved out and back in.
+TASK_DUE_REMINDERS = tuple(
+    Reminder(kind=TASKS_KIND, topic="due", pace_key=f"due-{when}"[:8], view=TASKS_VIEW,
+             due=tasks_due_within(low, high), text=due_soon_text(when),
+             every=timedelta(days=high + 7))
+    for when, (low, high) in DUE_SOON.items())
 
 # One message for all open tasks, at most one per person in 3 days.
 OPEN_TASKS_REMINDER = Reminder(kind=TASKS_KIND, topic="open-tasks", view=TASKS_VIEW,
