@@ -4,7 +4,8 @@ A test is written once; sending it again changes only `shared` (a test with othe
 the same id is a Conflict). A test's result follows from every test before it and the event
 date, so when an older test arrives, one is deleted, or the event date changes, the later tests
 get a new version and reach the phone again. The profile has one fixed id per person
-(models.profile_id); its base_version is not checked: the last write wins, field by field.
+(models.profile_id; the sync service refuses any other id); its base_version is not checked:
+the last write wins, field by field.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import uuid
 from typing import Any
 
 from api.auth.models import User
-from api.domain import NotFound
 from api.recovery import service
 from api.recovery.models import PROFILE_ENTITY, TEST_ENTITY, profile_id
 from api.sync.registry import SyncEntity
@@ -21,7 +21,6 @@ from schemas.recovery import ProfileSchema, ProfileUpdateSchema, SelfTestSchema,
 
 _test_schema = SelfTestSchema()
 _profile_schema = ProfileSchema()
-NOT_YOUR_PROFILE = "This is not your recovery profile: its id is fixed per person."
 
 
 def upsert_test(owner: User, id: uuid.UUID, data: dict[str, Any], _base: int | None) -> int:
@@ -41,16 +40,12 @@ def test_snapshot(owner: User, id: uuid.UUID) -> dict[str, Any] | None:
     return test_snapshots(owner, [id]).get(id)
 
 
-def upsert_profile(owner: User, id: uuid.UUID, data: dict[str, Any], _base: int | None) -> int:
-    if id != profile_id(owner.id):
-        raise NotFound(NOT_YOUR_PROFILE)
+def upsert_profile(owner: User, _id: uuid.UUID, data: dict[str, Any], _base: int | None) -> int:
     return service.update_profile(owner.id, data).version
 
 
-def delete_profile(owner: User, id: uuid.UUID, _base: int | None) -> int:
+def delete_profile(owner: User, _id: uuid.UUID, _base: int | None) -> int:
     """A profile is not deleted: forgetting the date and the reminder is an upsert of nulls."""
-    if id != profile_id(owner.id):
-        raise NotFound(NOT_YOUR_PROFILE)
     return service.update_profile(owner.id, {"event_date": None, "no_date": None,
                                              "reminder": None}).version
 

@@ -1,6 +1,7 @@
 """The rights' sync entities: `rights_situation`, one record per person with a fixed id
-(models.situation_id), whose base_version is not checked: the last write wins, field by field,
-as for the recovery profile (one person, answering on one phone at a time); and
+(models.situation_id; the sync service refuses any other id), whose base_version is not
+checked: the last write wins, field by field, as for the recovery profile (one person,
+answering on one phone at a time); and
 `rights_suggestion`, read-only: the contact person's suggestions, owned by the dossier's
 client."""
 
@@ -10,26 +11,21 @@ import uuid
 from typing import Any
 
 from api.auth.models import User
-from api.domain import Invalid, NotFound
+from api.domain import Invalid
 from api.rights import service
 from api.rights.models import SITUATION_ENTITY, SUGGESTION_ENTITY, situation_id
 from api.sync.registry import SyncEntity
 from schemas.rights import SituationSchema, SituationUpdateSchema, SuggestionSchema
 
 _schema = SituationSchema()
-NOT_YOURS = "This is not your situation: its id is fixed per person."
 
 
-def upsert(owner: User, id: uuid.UUID, data: dict[str, Any], _base: int | None) -> int:
-    if id != situation_id(owner.id):
-        raise NotFound(NOT_YOURS)
+def upsert(owner: User, _id: uuid.UUID, data: dict[str, Any], _base: int | None) -> int:
     return service.update_situation(owner.id, data).version
 
 
-def delete(owner: User, id: uuid.UUID, _base: int | None) -> int:
+def delete(owner: User, _id: uuid.UUID, _base: int | None) -> int:
     """Forgetting the situation is every answer back to "weet ik niet" and no choices."""
-    if id != situation_id(owner.id):
-        raise NotFound(NOT_YOURS)
     return service.update_situation(
         owner.id, {**dict.fromkeys(service.FIELDS), "choices": {}}).version
 

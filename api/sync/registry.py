@@ -57,7 +57,8 @@ class SyncEntity:
     refused: str = field(default=NOT_FOR_YOUR_ACCOUNT, kw_only=True)
     # Optional, for an entity of one record per person (the recovery profile, the rights
     # situation): (user id) -> that record's id. The account answer names it under `records`
-    # (fixed_records), so a phone writes the record offline from its first login on.
+    # (fixed_records), so a phone writes the record offline from its first login on. The sync
+    # service answers a mutation of any other id as not found, before upsert or delete run.
     fixed_id: Callable[[int], uuid.UUID] | None = field(default=None, kw_only=True)
 
     def __post_init__(self) -> None:

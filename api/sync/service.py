@@ -208,6 +208,9 @@ def _apply_one(owner: User, raw: dict[str, Any], isolate: bool) -> dict[str, Any
         return _rejected({"data": error.messages})
     try:
         with db.session.begin_nested() if isolate else nullcontext():
+            if entity.fixed_id is not None and mutation["id"] != entity.fixed_id(owner.id):
+                # One record per person: any other id is someone else's, or nobody's.
+                raise NotFound("This record's id is fixed per person.")
             if delete:
                 version = entity.delete(owner, mutation["id"], mutation["base_version"])
             else:
