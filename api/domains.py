@@ -12,5 +12,6 @@ from api.recovery.domain import domain as recovery
 from api.rights.domain import domain as rights
 from api.sync.domain import domain as sync
 from api.tasks.domain import domain as tasks
+from api.training.domain import domain as training
 
-DOMAINS = (auth, logbook, dossier, tasks, recovery, rights, notifications, sync)
+DOMAINS = (auth, logbook, dossier, tasks, recovery, rights, training, notifications, sync)

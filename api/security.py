@@ -30,7 +30,7 @@ PERMISSIONS_POLICY = (
 
 # API answers that carry nothing personal and may be cached by the browser and service worker.
 PUBLIC_API_PREFIXES = ("/api/openapi.json", "/api/docs", "/api/content", "/api/logbook-templates",
-                       "/api/recovery/instruments", "/api/rights/questions",
+                       "/api/recovery/instruments", "/api/rights/questions", "/api/training",
                        "/api/push/vapid-public-key")
 
 

@@ -25,7 +25,7 @@ const PUBLIC_API_CACHE = PUBLIC_API_PREFIX + VERSION;
 const SHELL_URL = '/index.html';
 // Content without anything personal in it (the same list as api/security.py).
 const PUBLIC_API = ['/api/logbook-templates', '/api/content', '/api/recovery/instruments',
-  '/api/rights/questions',
+  '/api/rights/questions', '/api/training',
   '/api/push/vapid-public-key'];
 
 const isPublicApi = (path) => PUBLIC_API.some((p) => path === p || path.startsWith(`${p}/`));

@@ -59,6 +59,12 @@ PUBLIC = {
     "recovery.instruments": "public content: the self-test's questions, texts and rules",
     "rights.questions": "public content: the situation's questions, the rights and their rules",
     "push.vapid_public_key": "the server's public push key",
+    "training.outline": "public content: the helpers' training, its modules and steps",
+    "training.bundle": "public content: the whole training for offline use",
+    "training.module": "public content: a module of the training",
+    "training.checklists": "public content: the checklists for helpers",
+    "training.checklist": "public content: a checklist for helpers",
+    "training.tool": "public content: the referral guide and the self-scan's questions",
 }
 # Routes that need a session of another kind, or end the session they run in.
 SPECIAL = {
@@ -94,6 +100,8 @@ BODIES = {
     "rights.put_situation": {"json": {"crime": "geweld", "reported": None}},
     "rights.put_choice": {"json": {"right": "R07", "choice": "later"}},
     "rights.suggest": {"json": {"right": "R13"}},
+    "training.put_progress": {"json": {"last": None}},
+    "training.put_checklists": {"json": {"checked": {}}},
     "push.subscribe": {"json": {"endpoint": ENDPOINT_URL, "keys": {"p256dh": "x", "auth": "y"}}},
     "push.unsubscribe": {"json": {"endpoint": ENDPOINT_URL}},
     "push.put_preferences": {"json": {"kinds": {"dossier": True}, "quiet_hours": None}},

@@ -23,7 +23,7 @@ async function main() {
   // Not loaded for guests.
   onUserChange((user) => {
     if (!user) return;
-    import('./syncstatus.js').then((sync) => sync.mount(user.username)).catch(console.error);
+    import('./syncstatus.js').then((sync) => sync.mount(user)).catch(console.error);
   });
   // Houvast unreachable or busy: the person stays logged in (session.js) and is told so once
   // the first screen shows (showing a screen clears earlier messages).

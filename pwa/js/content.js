@@ -15,7 +15,8 @@ const copyKey = (path) => `content:${path}`;
 
 async function fetchFresh(path) {
   const answer = await api.get(path);
-  setValue('meta', copyKey(path), answer).catch((error) => console.warn('content copy', error));
+  // Kept before the answer is used, so "it is on this device" is true once it has loaded.
+  await setValue('meta', copyKey(path), answer).catch((error) => console.warn('content copy', error));
   return answer;
 }
 
@@ -35,4 +36,9 @@ export function loadContent(path) {
     }));
   }
   return loaded.get(path);
+}
+
+/** True when a copy of `path` is kept on this device (it opens offline). */
+export async function hasCopy(path) {
+  return Boolean(await getValue('meta', copyKey(path)).catch(() => null));
 }

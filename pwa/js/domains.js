@@ -23,7 +23,7 @@
 export const DOMAINS = [
   {
     name: 'logbook',
-    parts: [{ key: 'logbook', route: 'logbooks' }],
+    parts: [{ key: 'logbook', route: 'logbooks', roles: ['client'] }],
     routes: {
       logbooks: { load: () => import('./views/logbooks.js') },
       'logbook-new': { load: () => import('./views/logbook-new.js') },
@@ -101,8 +101,29 @@ export const DOMAINS = [
     },
     push: [{ kind: 'dossier', roles: ['client'] }],
   },
-  // The helpers' training comes in a later issue.
-  { name: 'training', parts: [{ key: 'training', route: null }] },
+  {
+    // For the people who help: the training, the checklists and the tools. Everything works
+    // without an account (guest: true) and offline once the training was opened.
+    name: 'training',
+    parts: [
+      { key: 'training', route: 'training' },
+      { key: 'checklists', route: 'checklists', roles: ['helper'] },
+      { key: 'referral', route: 'referral', roles: ['helper'] },
+    ],
+    routes: {
+      training: { load: () => import('./views/training.js'), guest: true },
+      // training-step/<module>/<step>/<screen>
+      'training-step': { load: () => import('./views/training-step.js'), guest: true },
+      checklists: { load: () => import('./views/checklists.js'), guest: true },
+      checklist: { load: () => import('./views/checklist.js'), guest: true }, // checklist/<id>
+      referral: { load: () => import('./views/referral.js'), guest: true }, // referral/<node>
+      selfscan: { load: () => import('./views/selfscan.js'), guest: true },
+    },
+    entities: {
+      training_progress: { fields: ['steps', 'last', 'tools'] },
+      checklist_state: { fields: ['checked'] },
+    },
+  },
 ];
 
 const forRole = (role) => (item) => !item.roles || item.roles.includes(role);

@@ -72,9 +72,10 @@ function use(owner, dbPromise) {
 
 /**
  * Open the store of `username` (at login, and at start-up when someone is logged in). What a
- * guest left on this device is adopted into it first.
+ * guest left on this device is adopted into it first; `records` ({entity: id}, the account
+ * answer's one-per-person records) says where a guest's record of such an entity goes.
  */
-export async function open(username) {
+export async function open(username, records = {}) {
   if (opened?.owner === username) {
     await opened.db;
     return;
@@ -86,7 +87,8 @@ export async function open(username) {
     await setValue('meta', CURRENT_KEY, dbName);
     const db = await connect(dbName);
     // A failed adoption leaves the guest store as it is, to be tried at the next open.
-    await adoptGuest(db).catch((error) => console.error('store: guest not adopted', error));
+    await adoptGuest(db, records)
+      .catch((error) => console.error('store: guest not adopted', error));
     return db;
   })());
 }
@@ -194,13 +196,46 @@ async function run(names, mode, fn) {
 
 // ---- A guest's records become the person's ---------------------------------------------------
 
+// A guest's one-per-person record (e.g. the training's progress) has this id on the device; at
+// login it is merged into the person's record of that entity (personal-record.js).
+export const GUEST_RECORD = 'guest';
+
+const isMap = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+const later = (a, b) => !b?.at || (a?.at && a.at >= b.at);
+
+/**
+ * The phone's view of two one-per-person records merged, until the server's merge comes back:
+ * an entry with `at` (or a map of such entries) keeps the later one; anything else is `theirs`
+ * when `mine` has none.
+ */
+export function mergeRecordData(mine = {}, theirs = {}) {
+  const merged = { ...mine };
+  for (const [key, value] of Object.entries(theirs)) {
+    const own = mine[key];
+    if (isMap(value) && 'at' in value) {
+      if (later(value, own)) merged[key] = value;
+    } else if (isMap(value) && isMap(own)) {
+      merged[key] = { ...own };
+      for (const [k, entry] of Object.entries(value)) {
+        if (!isMap(entry) || later(entry, own[k])) merged[key][k] = entry;
+      }
+    } else if (own === undefined || own === null) {
+      merged[key] = value;
+    }
+  }
+  return merged;
+}
+
 /**
  * Move what a guest made on this device into `db` (the store of the person who logs in): the
  * records, the outbox (in its order, after the person's own) and the photos; then delete the
  * guest database. Whatever is already there is skipped, so a second run after an interruption
- * (between the copy and the delete) adds nothing twice. Resolves true when there was a guest.
+ * (between the copy and the delete) adds nothing twice. A guest's one-per-person record
+ * (GUEST_RECORD) is merged into the person's record of its entity (`records`) and queued under
+ * that id; its own outbox items go, and so does it when the person has no such record.
+ * Resolves true when there was a guest.
  */
-async function adoptGuest(db) {
+async function adoptGuest(db, records) {
   const names = await databaseNames();
   if (names && !names.includes(GUEST_STORE)) return false; // never open it: that creates it
   const guest = await connect(GUEST_STORE);
@@ -216,9 +251,14 @@ async function adoptGuest(db) {
   }
   await transact(db, ['records', 'outbox', 'photos'], 'readwrite', async (stores) => {
     for (const record of found.records) {
-      if (!(await stores.records.get([record.entity, record.id]))) await stores.records.put(record);
+      if (record.id === GUEST_RECORD) {
+        if (records[record.entity]) await adoptPersonal(stores, record, records[record.entity]);
+      } else if (!(await stores.records.get([record.entity, record.id]))) {
+        await stores.records.put(record);
+      }
     }
     for (const { seq, ...item } of found.outbox) {
+      if (item.id === GUEST_RECORD) continue; // sent as the person's record (adoptPersonal)
       if (!(await stores.outbox.index('mutation_id').get(item.mutation_id))) {
         await stores.outbox.add(item); // a new seq: after the person's own changes
       }
@@ -232,6 +272,19 @@ async function adoptGuest(db) {
     emit({ outbox: true, local: true, adopted: true }); // views redraw; sync sends it
   }
   return true;
+}
+
+async function adoptPersonal(stores, guest, id) {
+  const own = await stores.records.get([guest.entity, id]);
+  const data = mergeRecordData(own?.data, guest.data);
+  await stores.records.put({
+    entity: guest.entity, id, version: own?.version ?? null, updated_at: own?.updated_at ?? null,
+    deleted: false, pending: true, data, server: serverCopy(own),
+  });
+  await stores.outbox.add({
+    mutation_id: uuid(), entity: guest.entity, op: 'upsert', id, base_version: own?.version ?? null,
+    data: payload(guest.entity, data, data), state: 'queued', queued_at: new Date().toISOString(),
+  });
 }
 
 // ---- Change notifications -------------------------------------------------------------------

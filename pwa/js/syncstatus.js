@@ -112,9 +112,9 @@ async function beforeLogout() {
   store.close();
 }
 
-/** Open `username`'s store, show the status line and sync (at login, or on load). */
-export async function mount(username) {
-  await store.open(username);
+/** Open `user`'s store, show the status line and sync (at login, or on load). */
+export async function mount(user) {
+  await store.open(user.username, user.records);
   if (!line) {
     line = build();
     document.querySelector('.site-header').append(line);

@@ -11,7 +11,7 @@ import { h, reportError } from './ui.js';
  */
 export async function storeReady(user) {
   if (user) {
-    if (!store.isOpen() || store.isGuest()) await store.open(user.username);
+    if (!store.isOpen() || store.isGuest()) await store.open(user.username, user.records);
   } else if (!store.isGuest()) {
     await store.openGuest();
   }

@@ -47,7 +47,10 @@ test('what each role sees on the home screen and can be notified of', () => {
   assert.deepEqual(homeParts('client').map((part) => part.key),
     ['logbook', 'recovery', 'rights', 'tasks', 'dossier', 'training']);
   assert.deepEqual(homeParts('staff').map((part) => part.key),
-    ['logbook', 'clients', 'training']); // only clients take self-tests
+    ['clients', 'training']); // only clients keep a logbook and take self-tests
+  // A helper's home: the helpers' parts, no logbook.
+  assert.deepEqual(homeParts('helper').map((part) => part.key),
+    ['training', 'checklists', 'referral']);
   assert.deepEqual(pushKinds('client'), ['recovery', 'tasks', 'dossier']);
   assert.deepEqual(pushKinds('helper'), []);
 });

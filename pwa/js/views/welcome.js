@@ -67,7 +67,10 @@ export async function render(container) {
     h('section', { 'aria-labelledby': 'welcome-helper' },
       h('h2', { id: 'welcome-helper', text: t('welcome.helperTitle') }),
       h('ul', {}, ['welcome.helper1', 'welcome.helper2']
-        .map((key) => h('li', { text: t(key) })))),
+        .map((key) => h('li', { text: t(key) }))),
+      h('p', {}, h('a', { class: 'button secondary', href: '#/training',
+        text: t('welcome.helperStart') })),
+      h('p', { class: 'hint', text: t('welcome.helperNoAccount') })),
     h('section', { 'aria-labelledby': 'welcome-safe' },
       h('h2', { id: 'welcome-safe', text: t('welcome.safeTitle') }),
       h('p', { text: t('welcome.safe') })),
