@@ -110,7 +110,8 @@ def test_login_and_me(client, make_user) -> None:
     assert set(me.get_json()) == {"username", "role", "terms_version", "terms_accepted_at",
                                   "created_at", "records"}
     assert me.get_json()["role"] == "helper"
-    assert me.get_json()["records"] == {}  # a helper has no one-per-person records (yet)
+    # A helper's one-per-person records: the training's, not a client's.
+    assert set(me.get_json()["records"]) == {"training_progress", "checklist_state"}
     assert only_session(user).revoked_at is None
 
 
@@ -335,11 +336,14 @@ def test_roles_are_enforced_by_login_required(app, make_user) -> None:
 def test_a_client_learns_the_ids_of_its_one_per_person_records(client, make_user) -> None:
     from api.recovery.models import profile_id
     from api.rights.models import situation_id
+    from api.training.models import record_id
 
     user = make_user("client")
     answer = client.post("/api/auth/login", json={"username": user.username,
                                                   "password": DEFAULT_PASSWORD}).get_json()
     expected = {"recovery_profile": str(profile_id(user.id)),
-                "rights_situation": str(situation_id(user.id))}
+                "rights_situation": str(situation_id(user.id)),
+                "training_progress": str(record_id("training_progress", user.id)),
+                "checklist_state": str(record_id("checklist_state", user.id))}
     assert answer["records"] == expected
     assert client.get("/api/me").get_json()["records"] == expected

@@ -80,7 +80,7 @@ def test_register_logout_clears_the_device_then_login(new_context, shot, check_a
     username = unique_username()
     register_via_ui(page, username)
     page.get_by_role("status").filter(has_text="Je account is klaar").wait_for()
-    expect(page.get_by_text("Komt binnenkort").first).to_be_visible()
+    expect(page.get_by_role("link", name="Training", exact=True)).to_be_visible()
     shot(page, "home-nl")
     check_a11y(page, "home nl")
 
