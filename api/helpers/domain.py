@@ -1,0 +1,12 @@
+"""Samen: the people a client lets in, and what the client shares with them (see api/domain.py)."""
+
+from api.domain import Domain
+from api.helpers import models, routes, service, sync
+
+domain = Domain(
+    name="helpers",
+    blueprints=(routes.blp,),
+    sync_entities=sync.ENTITIES,
+    on_sync=(service.saw_sync,),
+    models=(models,),
+)
