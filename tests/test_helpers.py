@@ -270,23 +270,3 @@ def test_the_client_sees_when_a_helper_last_synced(auth_client, helper) -> None:
     sync(helper)
     [mine] = auth_client.get("/api/helpers").get_json()
     assert mine["last_sync_at"] is not None
-
-
-def test_a_discreet_push_when_something_new_is_shared(auth_client, helper) -> None:
-    from sqlalchemy import select
-
-    from api import crypto
-    from api.notifications.models import Notification, detail_aad
-
-    link_id = linked_pair(auth_client, helper)
-    set_message(auth_client, text=NEED)
-    set_message(auth_client, text=NEED, to_all=True)  # nothing new for the helper: no push
-    rows = list(db.session.scalars(select(Notification).where(
-        Notification.user_id == helper.user.id)))
-    assert [(r.kind, r.view) for r in rows] == [("helpers", f"/helping/{link_id}")]
-    detail = crypto.decrypt_json(rows[0].detail, detail_aad(rows[0]))
-    assert NEED not in str(detail) and auth_client.user.username in detail["body"]
-    assert NEED.encode() not in raw_rows("push_outbox")
-    set_message(auth_client, text="Iets anders nu")
-    assert len(list(db.session.scalars(select(Notification).where(
-        Notification.user_id == helper.user.id)))) == 2

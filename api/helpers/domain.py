@@ -7,7 +7,6 @@ domain = Domain(
     name="helpers",
     blueprints=(routes.blp,),
     sync_entities=sync.ENTITIES,
-    push_kinds=(service.PUSH_KIND,),
     on_sync=(service.saw_sync,),
     models=(models,),
 )

@@ -44,11 +44,8 @@ from api.helpers.models import (
     name_aad,
     text_aad,
 )
-from api.notifications.service import notify
 from api.sync.changelog import lock_owner, record_change
 
-# Push kind (a person can switch it off) and the views its notifications open.
-PUSH_KIND = "helpers"
 MAX_HELPERS = 5
 INVITE_VALID = timedelta(days=7)
 CODE_PURPOSE = "helper-invite"
@@ -311,7 +308,6 @@ def set_message(client: User, data: dict[str, Any]) -> HelpMessage:
                               link_ids=[], version=0, created_at=utcnow())
         db.session.add(message)
     before = {found.id for found in links if sees_message(message, found)}
-    old_text = decrypt_text(message.text, text_aad(message)) if message.text else None
     text = (data.get("text") or "").strip() or None
     message.text = encrypt_text(text, text_aad(message))
     if "to_all" in data:
@@ -325,21 +321,11 @@ def set_message(client: User, data: dict[str, Any]) -> HelpMessage:
     for found in links:
         if found.id in after:
             record_change(found.helper_id, MESSAGE_ENTITY, message.id, message.version)
-            if found.id not in before or text != old_text:
-                _tell_helper(found, client)
         elif found.id in before:
             record_change(found.helper_id, MESSAGE_ENTITY, message.id, message.version,
                           deleted=True)
     record_change(client.id, MESSAGE_ENTITY, message.id, message.version)
     return message
-
-
-def _tell_helper(link: HelperLink, client: User) -> None:
-    """A discreet push: something new is shared with them. Never the message itself; the
-    detailed text (for those who chose it) names only who it is from."""
-    notify(link.helper_id, PUSH_KIND, f"/helping/{link.id}", topic=f"helpers-{link.id.hex[:16]}",
-           detail={"title": "Houvast",
-                   "body": f"{client.username} heeft iets nieuws met je gedeeld."})
 
 
 def visible_message(viewer: User, record_id: uuid.UUID) -> tuple[HelpMessage, HelperLink] | None:

@@ -138,7 +138,6 @@ export const DOMAINS = [
       'help-invite': { load: () => import('./views/help-invite.js'), guest: true },
     },
     entities: { help_message: { fields: ['text', 'to_all', 'helper_ids'] } },
-    push: [{ kind: 'helpers', roles: ['helper'] }],
   },
 ];
 

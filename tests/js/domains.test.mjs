@@ -52,5 +52,5 @@ test('what each role sees on the home screen and can be notified of', () => {
   assert.deepEqual(homeParts('helper').map((part) => part.key),
     ['training', 'checklists', 'referral', 'helping']);
   assert.deepEqual(pushKinds('client'), ['recovery', 'tasks', 'dossier']);
-  assert.deepEqual(pushKinds('helper'), ['helpers']);
+  assert.deepEqual(pushKinds('helper'), []);
 });
