@@ -267,8 +267,8 @@ def wait_for_service_worker(page) -> None:
     (a register() that is still running when a test goes offline fails, and its job takes the
     registration with it)."""
     page.wait_for_load_state("networkidle")
-    page.wait_for_function("""async () => {
-        const registration = await navigator.serviceWorker.getRegistration();
-        return registration?.active?.state === 'activated'
-            && navigator.serviceWorker.controller !== null;
-    }""", polling=100)
+    # Synchronous on purpose: wait_for_function takes a Promise as a truthy answer at once,
+    # so an async check here never waited, and a test that went offline next was sometimes
+    # not yet controlled by the worker ("Failed to fetch dynamically imported module").
+    page.wait_for_function("""() => navigator.serviceWorker.controller?.state === 'activated'""",
+                           polling=100)

@@ -404,12 +404,6 @@ def test_logout_with_unsent_changes_warns_and_can_send_first(new_context,
     account = create_account(live_server)
     context, page = logged_in(new_context, account)
     wait_for_service_worker(page)
-    # The account screen's code is loaded once while online: in a full e2e run its offline
-    # import has failed now and then (see docs/offline.md, "Known"), which is not what this
-    # test is about.
-    page.get_by_role("link", name="Account").click()
-    expect(heading(page)).to_have_text("Account")
-    page.get_by_role("link", name="Start").click()
     context.set_offline(True)
     logbook_id = new_logbook(page, "Niet kwijtraken")
     page.get_by_role("link", name="Account").click()
