@@ -272,3 +272,18 @@ def wait_for_service_worker(page) -> None:
     # not yet controlled by the worker ("Failed to fetch dynamically imported module").
     page.wait_for_function("""() => navigator.serviceWorker.controller?.state === 'activated'""",
                            polling=100)
+
+
+def wait_until(page, script: str, arg=None, timeout: float = 10.0, every: float = 0.1) -> None:
+    """Until `script` (a JS function, async allowed) returns something truthy in the page.
+
+    page.wait_for_function cannot do this for an async function: it takes the returned Promise
+    as a truthy answer at once. Here every try is a page.evaluate, which awaits it."""
+    deadline = time.monotonic() + timeout
+    while True:
+        last = page.evaluate(script, arg)
+        if last:
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still {last!r} after {timeout} s:\n{script}")
+        time.sleep(every)

@@ -11,7 +11,7 @@ import uuid
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import PASSWORD, create_account, heading, unique_username
+from tests.e2e.conftest import PASSWORD, create_account, heading, unique_username, wait_until
 
 GUEST_STORE = "houvast-data-guest"
 ERASE = "Wis alles op dit apparaat"
@@ -142,8 +142,8 @@ def test_registering_adopts_what_the_guest_made_and_then_it_syncs(new_context, s
     on_server = wait_for_server_logbook(context, logbook_id)
     assert on_server["title"] == "Mijn dagen zonder account"
     assert sent, "the adopted outbox is sent as the person"
-    page.wait_for_function(f"""async () => !(await indexedDB.databases())
-        .some((d) => d.name === '{GUEST_STORE}')""", polling=100)
+    wait_until(page, f"""async () => !(await indexedDB.databases())
+        .some((d) => d.name === '{GUEST_STORE}')""")
     mine = page.evaluate("""async (id) => {
         const store = await import('/js/store.js');
         return store.get('logbook', id);
@@ -166,10 +166,10 @@ def test_logging_in_adopts_the_guest_outbox_after_the_persons_own(new_context,
     expect(heading(page)).to_have_text(f"Hallo {account['username']}")
     for logbook_id, title in ((first, "Eerste"), (second, "Tweede")):
         assert wait_for_server_logbook(context, logbook_id)["title"] == title
-    page.wait_for_function("""async () => {
+    wait_until(page, """async () => {
         const store = await import('/js/store.js');
         return !store.isGuest() && await store.pendingCount() === 0;
-    }""", polling=200, timeout=20_000)
+    }""", timeout=20)
     assert GUEST_STORE not in databases(page)
 
 

@@ -13,7 +13,7 @@ from PIL import Image
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.e2e.conftest import create_account, heading, login_via_api
+from tests.e2e.conftest import create_account, heading, login_via_api, wait_until
 
 GPS_IFD = 0x8825
 
@@ -46,12 +46,12 @@ def jpeg_with_gps(colour: tuple[int, int, int] = (90, 140, 120)) -> bytes:
 
 def wait_for_sync(page) -> None:
     """Until the outbox is empty and no photo waits on the device (sync runs meanwhile)."""
-    page.wait_for_function("""async () => {
+    wait_until(page, """async () => {
         const store = await import('/js/store.js');
         const sync = await import('/js/sync.js');
         await sync.now().catch(() => {});
         return await store.pendingCount() === 0 && (await store.photoQueue()).length === 0;
-    }""", polling=500, timeout=30_000)
+    }""", timeout=30)
 
 
 def check_screen(page, check_a11y, shot, name: str) -> None:
@@ -441,11 +441,11 @@ def test_an_entry_the_server_refuses_stays_visible(new_context, live_server, che
             occurred_at: new Date().toISOString(), answers: {feeling: 9}, note: null});
         return id;
     }""")
-    page.wait_for_function("""async () => {
+    wait_until(page, """async () => {
         const store = await import('/js/store.js');
         await (await import('/js/sync.js')).now().catch(() => {});
         return (await store.problems()).length === 1;
-    }""", polling=500, timeout=30_000)
+    }""", timeout=30)
     expect(page.get_by_text("Niet opgeslagen op de server.")).to_be_visible()
     page.locator(".entries a").first.click()
     expect(page.get_by_role("heading", name="Deze notitie is niet opgeslagen op de server")

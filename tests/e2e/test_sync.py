@@ -8,7 +8,13 @@ import uuid
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import create_account, heading, login_via_api, wait_for_service_worker
+from tests.e2e.conftest import (
+    create_account,
+    heading,
+    login_via_api,
+    wait_for_service_worker,
+    wait_until,
+)
 
 STATUS = "#sync-status .sync-state"
 WELLBEING = {"feeling": 3, "sleep": 4}
@@ -70,10 +76,10 @@ def server_entries(context, logbook_id: str) -> list[dict]:
 
 
 def wait_until_sent(page) -> None:
-    page.wait_for_function("""async () => {
+    wait_until(page, """async () => {
         const store = await import('/js/store.js');
         return store.isOpen() && await store.pendingCount() === 0;
-    }""", polling=200, timeout=20_000)
+    }""", timeout=20)
 
 
 def write_entry_in_a_new_logbook(page, title: str, note: str) -> None:
@@ -298,10 +304,10 @@ def test_photos_taken_offline_follow_their_entry_and_failures_stay_visible(
     context.set_offline(False)
     sync_now(page)
     wait_until_sent(page)
-    page.wait_for_function("""async (entryId) => {
+    wait_until(page, """async (entryId) => {
         const store = await import('/js/store.js');
         return (await store.photoQueue(entryId)).every((p) => p.status === 'failed');
-    }""", arg=entry_id, polling=200)
+    }""", entry_id)
     [entry] = server_entries(context, logbook_id)
     assert len(entry["photos"]) == 1  # the real photo, uploaded once, after its entry
     left = store(page, "photoQueue", entry_id)

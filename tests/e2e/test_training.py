@@ -10,7 +10,13 @@ import re
 from playwright.sync_api import expect
 
 from api.content import training
-from tests.e2e.conftest import PASSWORD, heading, unique_username, wait_for_service_worker
+from tests.e2e.conftest import (
+    PASSWORD,
+    heading,
+    unique_username,
+    wait_for_service_worker,
+    wait_until,
+)
 from tests.e2e.test_logbook import check_screen, no_sideways_scroll, wait_for_sync
 
 PHONE = {"viewport": {"width": 390, "height": 844}}
@@ -87,11 +93,11 @@ def test_a_visitor_learns_offline_and_keeps_it_in_a_new_account(new_context, che
     page.get_by_label(nl(first["text"]), exact=True).check()
     page.get_by_label(nl(second["text"]), exact=True).check()
     # The tick is written to the device a moment after the click: a reload before that loses it.
-    page.wait_for_function("""async (ids) => {
+    wait_until(page, """async (ids) => {
         const training = await import('/js/training-data.js');
         const state = await training.checklistState();
         return ids.every((id) => state.checked[id]?.done === true);
-    }""", arg=[first["id"], second["id"]], polling=100, timeout=10_000)
+    }""", [first["id"], second["id"]])
     page.reload()
     expect(page.get_by_label(nl(first["text"]), exact=True)).to_be_checked()
     expect(page.get_by_label(nl(second["text"]), exact=True)).to_be_checked()
