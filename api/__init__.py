@@ -63,7 +63,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 
 def wire_domain(api: Api, domain: Domain) -> None:
-    """Register what `domain` declares: blueprints, sync entities, push kinds, reminders.
+    """Register what `domain` declares: blueprints, sync entities and hooks, push kinds,
+    reminders.
     (Its models were imported with it; its commands are added by cli.register_commands.)"""
     from api.notifications import registry as notifications
     from api.sync import registry as sync
@@ -72,6 +73,8 @@ def wire_domain(api: Api, domain: Domain) -> None:
         api.register_blueprint(blueprint)
     for entity in domain.sync_entities:
         sync.register(entity)
+    for hook in domain.on_sync:
+        sync.register_on_sync(hook)
     for kind in domain.push_kinds:
         notifications.register_kind(kind)
     for reminder in domain.reminders:

@@ -137,4 +137,7 @@ class Domain:
     sync_entities: tuple[SyncEntity, ...] = ()
     push_kinds: tuple[str, ...] = ()  # kinds of notification a person can switch on or off
     reminders: tuple[Reminder, ...] = ()
+    # (user) -> None, run in the transaction of each of that person's sync requests, after
+    # their mutations (e.g. to note when a helper's phone last synced)
+    on_sync: tuple[Callable[[Any], None], ...] = ()
     models: tuple[ModuleType, ...] = field(default=())  # imported: the schema sees their tables

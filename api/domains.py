@@ -6,6 +6,7 @@ also imports every model, so Alembic and the tests see the whole schema.
 
 from api.auth.domain import domain as auth
 from api.dossier.domain import domain as dossier
+from api.helpers.domain import domain as helpers
 from api.logbook.domain import domain as logbook
 from api.notifications.domain import domain as notifications
 from api.recovery.domain import domain as recovery
@@ -14,4 +15,5 @@ from api.sync.domain import domain as sync
 from api.tasks.domain import domain as tasks
 from api.training.domain import domain as training
 
-DOMAINS = (auth, logbook, dossier, tasks, recovery, rights, training, notifications, sync)
+DOMAINS = (auth, logbook, dossier, tasks, recovery, rights, training, helpers, notifications,
+           sync)

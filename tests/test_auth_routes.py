@@ -334,6 +334,7 @@ def test_roles_are_enforced_by_login_required(app, make_user) -> None:
 
 
 def test_a_client_learns_the_ids_of_its_one_per_person_records(client, make_user) -> None:
+    from api.helpers.models import message_id
     from api.recovery.models import profile_id
     from api.rights.models import situation_id
     from api.training.models import record_id
@@ -344,6 +345,7 @@ def test_a_client_learns_the_ids_of_its_one_per_person_records(client, make_user
     expected = {"recovery_profile": str(profile_id(user.id)),
                 "rights_situation": str(situation_id(user.id)),
                 "training_progress": str(record_id("training_progress", user.id)),
-                "checklist_state": str(record_id("checklist_state", user.id))}
+                "checklist_state": str(record_id("checklist_state", user.id)),
+                "help_message": str(message_id(user.id))}
     assert answer["records"] == expected
     assert client.get("/api/me").get_json()["records"] == expected

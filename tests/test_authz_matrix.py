@@ -102,6 +102,9 @@ BODIES = {
     "rights.suggest": {"json": {"right": "R13"}},
     "training.put_progress": {"json": {"last": None}},
     "training.put_checklists": {"json": {"checked": {}}},
+    "helpers.create_invite": {"json": {"name": "mam"}},
+    "helpers.link": {"json": {"code": "ABCD-EFGH"}},
+    "helpers.put_message": {"json": {"text": "Overgenomen", "to_all": True}},
     "push.subscribe": {"json": {"endpoint": ENDPOINT_URL, "keys": {"p256dh": "x", "auth": "y"}}},
     "push.unsubscribe": {"json": {"endpoint": ENDPOINT_URL}},
     "push.put_preferences": {"json": {"kinds": {"dossier": True}, "quiet_hours": None}},
@@ -153,9 +156,20 @@ def world(app: Flask, make_user) -> World:
     assert suggestion.status_code == 201, suggestion.get_json()
     suggestion_id = suggestion.get_json()["id"]
     photo_id = photo.get_json()["id"]
+    helper = make_client(app, make_user("helper"))
+    invited = owner.post("/api/helpers/invites", headers=owner.csrf, json={"name": SECRET})
+    linked = helper.post("/api/helpers/link", headers=helper.csrf,
+                         json={"code": invited.get_json()["code"]})
+    assert linked.status_code == 200, linked.get_json()
+    open_invite = owner.post("/api/helpers/invites", headers=owner.csrf,
+                             json={"name": f"{SECRET} 2"}).get_json()["id"]
+    message = owner.put("/api/helpers/message", headers=owner.csrf,
+                        json={"text": f"{SECRET} hulp", "to_all": True})
+    assert message.status_code == 200, message.get_json()
     ids = {"test_id": test_id, "logbook_id": logbook["id"], "entry_id": entry["id"],
            "photo_id": photo_id, "dossier_id": dossier["id"], "event_id": event["id"],
-           "task_id": task["id"], "suggestion_id": suggestion_id}
+           "task_id": task["id"], "suggestion_id": suggestion_id,
+           "link_id": linked.get_json()["id"], "invite_id": open_invite}
     checks = {"logbook_id": (owner, f"/api/logbooks/{logbook['id']}"),
               "entry_id": (owner, f"/api/entries/{entry['id']}"),
               "photo_id": (owner, f"/api/photos/{photo_id}/original"),
@@ -163,7 +177,9 @@ def world(app: Flask, make_user) -> World:
               "event_id": (staff, f"/api/staff/dossiers/{dossier['id']}"),
               "task_id": (owner, "/api/tasks"),
               "test_id": (owner, f"/api/recovery/tests/{test_id}"),
-              "suggestion_id": (staff, f"/api/staff/dossiers/{dossier['id']}/rights-suggestions")}
+              "suggestion_id": (staff, f"/api/staff/dossiers/{dossier['id']}/rights-suggestions"),
+              "link_id": (owner, "/api/helpers"),
+              "invite_id": (owner, "/api/helpers/invites")}
     return World(ids, checks)
 
 

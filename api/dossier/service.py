@@ -12,10 +12,6 @@ Services never commit: the route (or the sync endpoint) owns the transaction.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import re
-import secrets
 import uuid
 from datetime import UTC, timedelta
 from typing import Any
@@ -23,6 +19,7 @@ from typing import Any
 from flask import current_app
 from sqlalchemy import select
 
+from api import invite_codes
 from api.auth.models import User
 from api.content.dossier import KINDS, SOURCE_OF_KIND
 from api.crypto import decrypt_text, encrypt_text
@@ -44,9 +41,6 @@ from api.tasks.models import Task
 # Push kinds (a person can switch each off) and the views their notifications open.
 DOSSIER_KIND, DOSSIER_VIEW = "dossier", "/dossier"
 
-# Readable aloud on the phone: no 0/O, 1/I/L. 31**8 ≈ 8.5e11 codes, and linking is rate-limited.
-ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-CODE_LENGTH = 8
 INVITE_VALID = timedelta(days=14)
 
 # A placeholder organisation: a deployment sets ORG_NAME and ORG_PHONE to its own.
@@ -70,21 +64,12 @@ ALREADY_LINKED = ("Your account already has a dossier. If this code is for a dif
 # -- invite codes --------------------------------------------------------------------------
 
 
-def new_invite_code() -> str:
-    raw = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
-    return f"{raw[:4]}-{raw[4:]}"
-
-
-def normalise_code(code: str) -> str:
-    """Case, spaces and dashes do not matter: "k7m4 x9pq" is "K7M4-X9PQ"."""
-    return re.sub(r"[\s\-]+", "", code).upper()
+new_invite_code = invite_codes.new_code
+normalise_code = invite_codes.normalise
 
 
 def code_hash(code: str) -> str:
-    """HMAC-SHA256 under the app secret: a leaked table cannot be brute-forced offline."""
-    key = current_app.config["SECRET_KEY"].encode()
-    message = b"dossier-invite|" + normalise_code(code).encode()
-    return hmac.new(key, message, hashlib.sha256).hexdigest()
+    return invite_codes.code_hash(code, "dossier-invite")
 
 
 def _issue_invite(dossier: Dossier) -> str:

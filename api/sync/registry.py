@@ -71,6 +71,7 @@ class SyncEntity:
 
 
 _entities: dict[str, SyncEntity] = {}
+_on_sync: list[Callable[[User], None]] = []
 
 
 def register(entity: SyncEntity) -> None:
@@ -90,3 +91,15 @@ def fixed_records(user: User) -> dict[str, uuid.UUID]:
     """{entity: id} of the one-per-person records `user` may write (see SyncEntity.fixed_id)."""
     return {name: e.fixed_id(user.id) for name, e in _entities.items()
             if e.fixed_id is not None and e.writable_by(user)}
+
+
+def register_on_sync(hook: Callable[[User], None]) -> None:
+    """A domain's hook (Domain.on_sync), run for each sync request; registering it again does
+    nothing."""
+    if hook not in _on_sync:
+        _on_sync.append(hook)
+
+
+def run_on_sync(user: User) -> None:
+    for hook in _on_sync:
+        hook(user)

@@ -6,7 +6,7 @@ from flask_jwt_extended import current_user
 
 from api.db import db
 from api.smorest import Blueprint, abort
-from api.sync import service
+from api.sync import registry, service
 from schemas.sync import SyncRequestSchema, SyncResponseSchema
 
 blp = Blueprint("sync", __name__, url_prefix="/api", description="Offline sync")
@@ -24,6 +24,7 @@ def sync(body: dict):
     # A busy or lost database is answered 503 with Retry-After by api/errors.py, after a
     # rollback: nothing is consumed and the device sends the same mutations again.
     results = service.apply(current_user, body["mutations"])
+    registry.run_on_sync(current_user)
     db.session.commit()
     page = service.pull(current_user, body["cursor"])
     db.session.rollback()  # read only; ends the transaction (and SQLite's write lock) now

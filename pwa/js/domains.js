@@ -124,6 +124,22 @@ export const DOMAINS = [
       checklist_state: { fields: ['checked'] },
     },
   },
+  {
+    // Samen: the people a client lets in, and only what the client shares with each of them.
+    name: 'helpers',
+    parts: [
+      { key: 'helpers', route: 'helpers', roles: ['client'] },
+      { key: 'helping', route: 'helping', roles: ['helper'] },
+    ],
+    routes: {
+      helpers: { load: () => import('./views/helpers.js') },
+      helping: { load: () => import('./views/helping.js') }, // helping/<id>
+      // help-invite/<code>: the link in an invite, opened with or without an account
+      'help-invite': { load: () => import('./views/help-invite.js'), guest: true },
+    },
+    entities: { help_message: { fields: ['text', 'to_all', 'helper_ids'] } },
+    push: [{ kind: 'helpers', roles: ['helper'] }],
+  },
 ];
 
 const forRole = (role) => (item) => !item.roles || item.roles.includes(role);

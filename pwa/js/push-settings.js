@@ -63,7 +63,7 @@ export function notificationSettings(role) {
   watchLogout();
   const root = h('section', { class: 'push-settings', 'aria-labelledby': 'push-title' },
     h('h2', { id: 'push-title', text: t('push.title') }),
-    h('p', { text: t('push.about') }),
+    h('p', { text: t(role === 'helper' ? 'push.aboutHelper' : 'push.about') }),
     h('p', { class: 'push-example', text: t('push.discreet') }),
     toggle('f-push', t('push.switch'), t('push.switchHint')),
     h('p', { class: 'push-note', 'aria-live': 'polite' }),

@@ -21,6 +21,25 @@ export function currentUser() {
   return user;
 }
 
+// Where to go after logging in or registering, for a screen that needed an account first (an
+// invite link opened on a phone without one). Kept for this tab only; logout clears it.
+const AFTER_LOGIN_KEY = 'houvast.afterLogin';
+
+export function goAfterLogin(path) {
+  try { sessionStorage.setItem(AFTER_LOGIN_KEY, path); } catch { /* then home */ }
+}
+
+/** The path to go to now that someone logged in (and forget it), or 'home'. */
+export function takeAfterLogin() {
+  try {
+    const path = sessionStorage.getItem(AFTER_LOGIN_KEY);
+    sessionStorage.removeItem(AFTER_LOGIN_KEY);
+    return path || 'home';
+  } catch {
+    return 'home';
+  }
+}
+
 export function setUser(value) {
   // records: the ids of the one-per-person records (personal-record.js), for offline writes.
   user = value ? { username: value.username, role: value.role, records: value.records ?? {} }

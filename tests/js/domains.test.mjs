@@ -45,12 +45,12 @@ test('domain names are unique and writable entities name their fields', () => {
 
 test('what each role sees on the home screen and can be notified of', () => {
   assert.deepEqual(homeParts('client').map((part) => part.key),
-    ['logbook', 'recovery', 'rights', 'tasks', 'dossier', 'training']);
+    ['logbook', 'recovery', 'rights', 'tasks', 'dossier', 'training', 'helpers']);
   assert.deepEqual(homeParts('staff').map((part) => part.key),
     ['clients', 'training']); // only clients keep a logbook and take self-tests
-  // A helper's home: the helpers' parts, no logbook.
+  // A helper's home: the helpers' parts and the people they help, no logbook.
   assert.deepEqual(homeParts('helper').map((part) => part.key),
-    ['training', 'checklists', 'referral']);
+    ['training', 'checklists', 'referral', 'helping']);
   assert.deepEqual(pushKinds('client'), ['recovery', 'tasks', 'dossier']);
-  assert.deepEqual(pushKinds('helper'), []);
+  assert.deepEqual(pushKinds('helper'), ['helpers']);
 });

@@ -2,7 +2,7 @@
 import { api } from '../api.js';
 import { busy, checkFields, field, showApiError } from '../forms.js';
 import { t } from '../i18n.js';
-import { setUser } from '../session.js';
+import { setUser, takeAfterLogin } from '../session.js';
 import { h } from '../ui.js';
 
 export function render(container, { navigate }) {
@@ -31,7 +31,7 @@ export function render(container, { navigate }) {
         showApiError(form, error, { 401: 'login.error.wrong' });
         return;
       }
-      await navigate('home');
+      await navigate(takeAfterLogin());
     });
   });
 

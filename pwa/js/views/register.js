@@ -2,7 +2,7 @@
 import { api } from '../api.js';
 import { busy, checkFields, choices, field, showApiError } from '../forms.js';
 import { t } from '../i18n.js';
-import { setUser } from '../session.js';
+import { setUser, takeAfterLogin } from '../session.js';
 import { announce, h } from '../ui.js';
 
 const ROLES = ['client', 'helper'];
@@ -33,7 +33,7 @@ function problems(values) {
   };
 }
 
-export function render(container, { navigate }) {
+export function render(container, { navigate, params = [] }) {
   const form = h('form', { novalidate: true, class: 'stack' },
     field({ name: 'username', label: t('register.username'), hint: t('register.usernameHint'),
       type: 'text', autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false',
@@ -44,6 +44,9 @@ export function render(container, { navigate }) {
     roleChoice(),
     terms(),
     h('button', { type: 'submit', text: t('register.submit') }));
+
+  // #/register/helper: someone invited to help, or sent to the training, registers as a helper.
+  if (ROLES.includes(params[0])) form.elements.role.value = params[0];
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -61,7 +64,7 @@ export function render(container, { navigate }) {
         showApiError(form, error, { 409: 'register.error.taken' });
         return;
       }
-      await navigate('home');
+      await navigate(takeAfterLogin());
       announce(t('register.done'), 'success');
     });
   });

@@ -1,0 +1,102 @@
+"""Samen in Chromium at 390x844, two phones: a client invites "Sanne"; Sanne opens the link
+without an account, makes a helper account on the spot and comes back to the invite, starts
+helping; the client writes "Waar ik hulp bij kan gebruiken" offline and it reaches Sanne's
+phone after sync, where it also reads offline; the client removes Sanne with one tap, and
+Sanne's phone is empty of the client's data after its next sync, saying only "Je hebt geen
+toegang meer". axe on every screen, screenshots."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import PASSWORD, heading, register_via_api, unique_username
+from tests.e2e.test_logbook import check_screen, no_sideways_scroll, wait_for_sync
+
+PHONE = {"viewport": {"width": 390, "height": 844}}
+NEED = "Boodschappen deze week, en mee naar de zitting"
+
+EVERYTHING_ON_THE_DEVICE = """async () => {
+    const store = await import('/js/store.js');
+    const out = [];
+    for (const entity of ['helping', 'help_message']) out.push(...await store.list(entity));
+    return JSON.stringify(out);
+}"""
+
+
+def test_invite_share_and_remove_on_two_phones(new_context, check_a11y, shot) -> None:
+    client_context = new_context(**PHONE)
+    client = client_context.new_page()
+    account = register_via_api(client_context)
+    client.goto("/#/home")
+    client.get_by_role("link", name="Mensen die je helpen").click()
+    expect(heading(client)).to_have_text("Mensen die je helpen")
+    expect(client.get_by_text("Er helpt nog niemand mee.")).to_be_visible()
+    client.get_by_label("Hoe noem je deze persoon?").fill("Sanne")
+    client.get_by_role("button", name="Maak een code").click()
+    code = client.locator(".invite .code").inner_text()
+    assert re.fullmatch(r"[2-9A-Z]{4}-[2-9A-Z]{4}", code)
+    link = client.locator(".invite a").get_attribute("href")
+    assert link.endswith(f"#/help-invite/{code}")
+    expect(client.get_by_text("Voor Sanne, geldig tot")).to_be_visible()
+    check_screen(client, check_a11y, shot, "helpers-invite-nl")
+    no_sideways_scroll(client, "helpers")
+
+    # Sanne's phone: the link, no account yet; a helper account on the spot, then back.
+    helper_context = new_context(**PHONE)
+    helper = helper_context.new_page()
+    helper.goto(link)
+    expect(heading(helper)).to_have_text("Iemand vraagt je om te helpen")
+    check_screen(helper, check_a11y, shot, "help-invite-guest-nl")
+    helper.get_by_role("link", name="Account maken als helper").click()
+    expect(heading(helper)).to_have_text("Account maken")
+    expect(helper.get_by_label("Ik help iemand")).to_be_checked()
+    helper.get_by_label("Gebruikersnaam").fill(unique_username("sanne"))
+    helper.get_by_label("Wachtwoord").fill(PASSWORD)
+    helper.get_by_label("Ik heb de afspraken gelezen en ga akkoord").check()
+    helper.get_by_role("button", name="Account maken").click()
+    expect(heading(helper)).to_have_text("Iemand vraagt je om te helpen")
+    expect(helper.get_by_label("Code")).to_have_value(code)
+    helper.get_by_role("button", name="Meehelpen").click()
+    expect(heading(helper)).to_have_text("Wie je helpt")
+    expect(helper.get_by_role("heading", name=account["username"])).to_be_visible()
+    expect(helper.get_by_text("deelt nu niets met je")).to_be_visible()
+    helping_url = helper.url
+
+    # The client sees Sanne, and writes what they could use help with, offline.
+    client.reload()
+    expect(client.get_by_role("heading", name="Sanne")).to_be_visible()
+    expect(client.get_by_text("nog niets. Je deelt nu niets met deze persoon.")).to_be_visible()
+    client_context.set_offline(True)
+    client.get_by_label("Je bericht").fill(NEED)
+    client.get_by_role("button", name="Bericht opslaan").click()
+    expect(client.get_by_text("je bericht ‘Waar ik hulp bij kan gebruiken’.")).to_be_visible()
+    client_context.set_offline(False)
+    wait_for_sync(client)
+    check_screen(client, check_a11y, shot, "helpers-nl")
+
+    # Sanne's phone gets it with its next sync, and keeps it for reading offline.
+    wait_for_sync(helper)
+    expect(helper.get_by_text(NEED)).to_be_visible()
+    helper_context.set_offline(True)
+    helper.reload()
+    expect(helper.get_by_text(NEED)).to_be_visible()
+    check_screen(helper, check_a11y, shot, "helping-nl")
+    no_sideways_scroll(helper, "helping")
+    helper_context.set_offline(False)
+
+    # One tap, and Sanne has no access: her phone drops everything of the client.
+    client.get_by_role("button", name="Sanne weghalen").click()
+    expect(client.get_by_role("status").filter(has_text="Sanne heeft geen toegang meer.")
+           ).to_be_visible()
+    expect(client.get_by_text("Er helpt nog niemand mee.")).to_be_visible()
+    helper.goto("/#/helping")
+    wait_for_sync(helper)
+    expect(helper.get_by_text("Je helpt nog niemand in Houvast.")).to_be_visible()
+    assert NEED not in helper.evaluate(EVERYTHING_ON_THE_DEVICE)
+    assert helper.evaluate(EVERYTHING_ON_THE_DEVICE) == "[]"
+    helper.goto(helping_url)
+    expect(helper.get_by_text("Je hebt geen toegang meer.")).to_be_visible()
+    expect(helper.locator("main")).not_to_contain_text(account["username"])
+    check_screen(helper, check_a11y, shot, "helping-no-access-nl")
