@@ -5,6 +5,7 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from schemas.base import Schema
+from schemas.tasks import SharedTaskSchema
 
 NAME_MAX = 40  # "mam", "Sanne", "buurman Piet"
 MESSAGE_MAX = 500  # a short message: "boodschappen deze week"
@@ -82,3 +83,6 @@ class HelpingSchema(Schema):
     since = fields.DateTime()
     version = fields.Int()
     help_message = fields.Nested(SharedHelpMessageSchema, allow_none=True)
+    tasks = fields.List(fields.Nested(SharedTaskSchema), metadata={
+        "description": "GET /api/helping: the tasks they share with you (also GET "
+                       "/api/shared-tasks); not in the sync record, which has its own"})

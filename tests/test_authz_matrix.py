@@ -91,6 +91,7 @@ BODIES = {
     "dossier.link_dossier": {"json": {"code": "ABCD-EFGH-JKLM"}},
     "tasks.create_task": {"json": {"title": "Mijn eigen taak"}},
     "tasks.update_task": {"json": {"done": True, "title": "Overgenomen"}},
+    "tasks.help_with_task": {"json": {"helping": True, "note": "Overgenomen"}},
     "recovery.put_profile": {"json": {"reminder": "2w"}},
     "recovery.create_test": lambda: {"json": {
         "taken_at": "2026-11-01T10:00:00+01:00",
@@ -166,6 +167,9 @@ def world(app: Flask, make_user) -> World:
     message = owner.put("/api/helpers/message", headers=owner.csrf,
                         json={"text": f"{SECRET} hulp", "to_all": True})
     assert message.status_code == 200, message.get_json()
+    shared = owner.patch(f"/api/tasks/{task['id']}", headers=owner.csrf,
+                         json={"shared_to_all": True, "helpers_may_tick": True})
+    assert shared.status_code == 200, shared.get_json()  # seen by their helper, not by ours
     ids = {"test_id": test_id, "logbook_id": logbook["id"], "entry_id": entry["id"],
            "photo_id": photo_id, "dossier_id": dossier["id"], "event_id": event["id"],
            "task_id": task["id"], "suggestion_id": suggestion_id,

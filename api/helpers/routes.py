@@ -13,6 +13,7 @@ from api.db import db
 from api.extensions import limiter
 from api.helpers import service
 from api.smorest import Blueprint
+from api.tasks import helping
 from schemas.helpers import (
     HelperLinkSchema,
     HelperSchema,
@@ -131,7 +132,10 @@ def link(body: dict):
 @blp.response(200, HelpingSchema(many=True))
 def list_helping():
     """The people you help, and what each of them shares with you"""
-    return service.helping(current_user)
+    shared = helping.shared_with(current_user)
+    return [{**person, "tasks": [helping.shared_task_dict(task, link) for task, link in shared
+                                 if link.id == person["id"]]}
+            for person in service.helping(current_user)]
 
 
 @blp.delete("/helping/<uuid:link_id>")

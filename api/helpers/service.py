@@ -44,11 +44,10 @@ from api.helpers.models import (
     name_aad,
     text_aad,
 )
-from api.notifications.service import notify
+from api.helpers.push import tell_helper
 from api.sync.changelog import lock_owner, record_change
+from api.tasks import sharing
 
-# Push kind (a person can switch it off) and the views its notifications open.
-PUSH_KIND = "helpers"
 MAX_HELPERS = 5
 INVITE_VALID = timedelta(days=7)
 CODE_PURPOSE = "helper-invite"
@@ -192,6 +191,7 @@ def _end(link: HelperLink) -> None:
             message.link_ids = [i for i in message.link_ids if i != str(link.id)]
             _touch(message)
             record_change(link.client_id, MESSAGE_ENTITY, message.id, message.version)
+    sharing.forget_link(link)
     db.session.delete(link)
     db.session.flush()
 
@@ -326,20 +326,12 @@ def set_message(client: User, data: dict[str, Any]) -> HelpMessage:
         if found.id in after:
             record_change(found.helper_id, MESSAGE_ENTITY, message.id, message.version)
             if found.id not in before or text != old_text:
-                _tell_helper(found, client)
+                tell_helper(found, client.username)
         elif found.id in before:
             record_change(found.helper_id, MESSAGE_ENTITY, message.id, message.version,
                           deleted=True)
     record_change(client.id, MESSAGE_ENTITY, message.id, message.version)
     return message
-
-
-def _tell_helper(link: HelperLink, client: User) -> None:
-    """A discreet push: something new is shared with them. Never the message itself; the
-    detailed text (for those who chose it) names only who it is from."""
-    notify(link.helper_id, PUSH_KIND, f"/helping/{link.id}", topic=f"helpers-{link.id.hex[:16]}",
-           detail={"title": "Houvast",
-                   "body": f"{client.username} heeft iets nieuws met je gedeeld."})
 
 
 def visible_message(viewer: User, record_id: uuid.UUID) -> tuple[HelpMessage, HelperLink] | None:

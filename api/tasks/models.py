@@ -6,6 +6,11 @@ linked, `owner_id` stays NULL); a rights or own task belongs to the client (`own
 without a dossier. Free text is ciphertext. A rights task has no text of its own: its title and
 steps are the right's to-do in the content (api/content/rights.py), in the reader's language;
 only the ticks are stored, encrypted like the rest.
+
+Samen: the client may share a task with every person who helps them or with some of them
+(`shared_to_all`, `shared_link_ids`: ids of helper_links), and let them tick it off
+(`helpers_may_tick`). What a helper adds is a TaskHelp: "Ik help hiermee" and a short note
+(ciphertext), one per task and helper.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.types import JSON
 
 from api.crypto import aad, register_encrypted_column
 from api.db import GUID, Base, UTCDateTime, utcnow
@@ -58,6 +64,28 @@ class Task(Base):
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Samen: who of the client's helpers sees the task (every one, or the links named), whether
+    # they may tick it, and which helper's link ticked it done (NULL: the client, or nobody).
+    shared_to_all: Mapped[bool] = mapped_column(Boolean, default=False)
+    shared_link_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    helpers_may_tick: Mapped[bool] = mapped_column(Boolean, default=False)
+    done_by_link: Mapped[uuid.UUID | None] = mapped_column(GUID)
+
+
+class TaskHelp(Base):
+    """What one helper adds to a task shared with them. Goes with the share: when the helper no
+    longer sees the task, the row is deleted."""
+
+    __tablename__ = "task_helps"
+    __table_args__ = (UniqueConstraint("task_id", "link_id", name="uq_task_helps_task_link"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(GUID, primary_key=True, default=uuid.uuid4)
+    task_id: Mapped[uuid.UUID] = mapped_column(GUID, ForeignKey("tasks.id", ondelete="CASCADE"))
+    link_id: Mapped[uuid.UUID] = mapped_column(
+        GUID, ForeignKey("helper_links.id", ondelete="CASCADE"), index=True)
+    helping: Mapped[bool] = mapped_column(Boolean, default=False)  # "Ik help hiermee"
+    note: Mapped[bytes | None] = mapped_column(LargeBinary)  # encrypted
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 def text_aad(row: Task, column: str) -> str:
@@ -71,3 +99,10 @@ def text_aad(row: Task, column: str) -> str:
 
 for _column in ("title", "explanation", "steps"):
     register_encrypted_column(Task, _column, lambda row, c=_column: text_aad(row, c))
+
+
+def note_aad(row: TaskHelp) -> str:
+    return aad("task_helps", row.id, row.task_id, row.link_id, "note")
+
+
+register_encrypted_column(TaskHelp, "note", note_aad)

@@ -10,6 +10,11 @@
 The client's tasks are those they own and those of their linked dossier; anything else is
 NotFound, exactly like a task that does not exist. Writes start with `lock_owner` and append to
 the change log; nothing here commits.
+
+Samen: the client shares any task, whatever its source, with every person who helps them or
+with some (`shared_to_all`, `shared_helper_ids`), and may let them tick it (`helpers_may_tick`).
+Those helpers' phones get each change of it (api/tasks/sharing.py); what they do is in
+api/tasks/helping.py.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from api.auth.models import User
 from api.content.rights import RIGHTS
@@ -31,7 +36,9 @@ from api.domain import Conflict, Invalid, NotFound, Reminder, ReminderKey
 from api.dossier.models import Dossier
 from api.notifications.service import notify
 from api.sync.changelog import lock_owner, record_change
-from api.tasks.models import TASK_ENTITY, Task, text_aad
+from api.tasks import sharing
+from api.tasks.models import TASK_ENTITY, Task, TaskHelp, note_aad, text_aad
+from api.tasks.sharing import mine
 
 TASKS_KIND, TASKS_VIEW = "tasks", "/tasks"
 
@@ -44,6 +51,7 @@ STEP_COUNT = "This to-do has {n} steps: send a tick for each."
 TITLE_NEEDED = "Give your task a title."
 STAFF_BY_SYNC = "Tasks from your contact person come from them; you can tick them off."
 NOT_YOURS_TO_DELETE = "Only your contact person can remove this task."
+UNKNOWN_HELPERS = "These are not people who help you: {ids}."
 
 TODOS = {todo["key"]: (right_id, todo) for right_id, right in RIGHTS.items()
          for todo in right["todos"]}
@@ -64,7 +72,13 @@ def _steps(task: Task) -> list[dict[str, Any]]:
     return [] if task.steps is None else decrypt_json(task.steps, text_aad(task, "steps"))
 
 
+def help_dict(row: TaskHelp) -> dict[str, Any]:
+    return {"helper_id": row.link_id, "helping": row.helping,
+            "note": decrypt_text(row.note, note_aad(row)), "updated_at": row.updated_at}
+
+
 def task_dict(task: Task) -> dict[str, Any]:
+    """The task (the contact person's view too)."""
     return {
         "id": task.id, "source": task.source, "dossier_id": task.dossier_id,
         "right_id": task.right_id, "todo_key": task.todo_key,
@@ -75,37 +89,34 @@ def task_dict(task: Task) -> dict[str, Any]:
     }
 
 
+def client_task_dict(task: Task) -> dict[str, Any]:
+    """The client's view: the task, whom it is shared with and what each helper added (never
+    the contact person's: that stays between the client and the people they chose)."""
+    return {**task_dict(task),
+            "shared_to_all": task.shared_to_all, "shared_helper_ids": list(task.shared_link_ids),
+            "helpers_may_tick": task.helpers_may_tick, "done_by": task.done_by_link,
+            "helps": [] if task.deleted else [help_dict(row) for row in sharing.helps(task)]}
+
+
 def order(tasks: Iterable[Task]) -> list[Task]:
     """Open first, then by due date (none last), then oldest first."""
     return sorted(tasks, key=lambda t: (t.done, t.due_date is None, t.due_date or date.min,
                                         t.created_at))
 
 
-def _linked_dossier_id(user_id: int) -> uuid.UUID | None:
-    return db.session.scalar(select(Dossier.id).where(Dossier.client_id == user_id))
-
-
-def _mine(user_id: int):
-    """The condition for the client's tasks: their own, and those of their linked dossier."""
-    dossier_id = _linked_dossier_id(user_id)
-    if dossier_id is None:
-        return Task.owner_id == user_id
-    return or_(Task.owner_id == user_id, Task.dossier_id == dossier_id)
-
-
 def client_tasks(user_id: int) -> list[Task]:
-    return order(db.session.scalars(select(Task).where(_mine(user_id),
+    return order(db.session.scalars(select(Task).where(mine(user_id),
                                                        Task.deleted.is_(False))))
 
 
 def task_ids(user_id: int) -> list[uuid.UUID]:
-    return list(db.session.scalars(select(Task.id).where(_mine(user_id),
+    return list(db.session.scalars(select(Task.id).where(mine(user_id),
                                                          Task.deleted.is_(False))))
 
 
 def client_task(user_id: int, task_id: uuid.UUID, *, deleted: bool = False) -> Task | None:
     """The client's task (also a tombstone when `deleted`), or None."""
-    stmt = select(Task).where(Task.id == task_id, _mine(user_id))
+    stmt = select(Task).where(Task.id == task_id, mine(user_id))
     if not deleted:
         stmt = stmt.where(Task.deleted.is_(False))
     return db.session.scalar(stmt)
@@ -119,13 +130,40 @@ def dossier_tasks(dossier_id: uuid.UUID) -> list[Task]:
 # -- writing -----------------------------------------------------------------------------------
 
 
-def _changed(task: Task) -> None:
-    """Append to the change log of whoever sees the task (a dossier's: its client, once linked)."""
-    owner = task.owner_id
-    if owner is None and task.dossier_id is not None:
-        owner = db.session.scalar(select(Dossier.client_id).where(Dossier.id == task.dossier_id))
-    if owner is not None:
-        record_change(owner, TASK_ENTITY, task.id, task.version, task.deleted)
+def _changed(task: Task, seen_before: set[uuid.UUID] = frozenset(),  # type: ignore[assignment]
+             client: User | None = None) -> None:
+    """Append to the change log of whoever sees the task: its client (a dossier's, once
+    linked) and the helpers it is shared with (a deletion for those who no longer see it)."""
+    sharing.changed(task, seen_before, client_name=client.username if client else None)
+
+
+def _seen_by(task: Task) -> set[uuid.UUID]:
+    if not (task.shared_to_all or task.shared_link_ids):
+        return set()
+    client_id = sharing.client_of(task)
+    return set() if client_id is None else sharing.audience(task, sharing.links_of(client_id))
+
+
+def _share(user: User, task: Task, data: dict[str, Any]) -> bool:
+    """Set whom the task is shared with, from `data`; whether anything changed.
+
+    :raise Invalid: `shared_helper_ids` names someone who does not help the client
+    """
+    changed = False
+    if "shared_helper_ids" in data:
+        wanted = sorted({str(i) for i in data["shared_helper_ids"] or []})
+        known = {str(link.id) for link in sharing.links_of(user.id)}
+        unknown = sorted(set(wanted) - known)
+        if unknown:
+            raise Invalid({"shared_helper_ids": [UNKNOWN_HELPERS.format(ids=", ".join(unknown))]})
+        if wanted != sorted(task.shared_link_ids):
+            task.shared_link_ids = wanted
+            changed = True
+    for name in ("shared_to_all", "helpers_may_tick"):
+        if name in data and data[name] is not None and bool(data[name]) != getattr(task, name):
+            setattr(task, name, bool(data[name]))
+            changed = True
+    return changed
 
 
 def _touch(task: Task) -> None:
@@ -168,7 +206,8 @@ def create_task(user: User, task_id: uuid.UUID, data: dict[str, Any]) -> Task:
     if source == "staff":
         raise Invalid({"source": [STAFF_BY_SYNC]})
     task = Task(id=task_id, owner_id=user.id, source=source, created_by=user.id, version=1,
-                deleted=False, due_date=data.get("due_date"))
+                deleted=False, due_date=data.get("due_date"), shared_to_all=False,
+                shared_link_ids=[], helpers_may_tick=False)
     _set_done(task, bool(data.get("done", False)))
     if source == "rights":
         key = data.get("todo_key")
@@ -188,9 +227,10 @@ def create_task(user: User, task_id: uuid.UUID, data: dict[str, Any]) -> Task:
         _encrypt(task, "title", data["title"].strip())
         _encrypt(task, "explanation", data.get("explanation"))
     task.steps = encrypt_json(steps, text_aad(task, "steps"))
+    _share(user, task, data)
     db.session.add(task)
     db.session.flush()
-    _changed(task)
+    _changed(task, client=user)
     return task
 
 
@@ -209,7 +249,8 @@ def update_task(user: User, task_id: uuid.UUID, data: dict[str, Any],
         raise NotFound(TASK_NOT_FOUND)
     if check_base and base_version != task.version:
         raise Conflict(version=task.version)
-    current = task_dict(task)
+    seen_before = _seen_by(task)
+    current = client_task_dict(task)
     fixed = {"staff": ("source", "title", "explanation", "due_date", "steps", "right_id",
                        "todo_key"),
              "rights": ("source", "title", "explanation", "right_id", "todo_key"),
@@ -219,9 +260,10 @@ def update_task(user: User, task_id: uuid.UUID, data: dict[str, Any],
               and not (name == "steps" and not data[name] and not current[name])}
     if errors:
         raise Invalid(errors, message)
-    changed = False
+    changed = _share(user, task, data)
     if "done" in data and data["done"] != task.done:
         _set_done(task, data["done"])
+        task.done_by_link = None
         changed = True
     if task.source != "staff":
         if "due_date" in data and data["due_date"] != task.due_date:
@@ -245,7 +287,7 @@ def update_task(user: User, task_id: uuid.UUID, data: dict[str, Any],
     if changed:
         _touch(task)
         db.session.flush()
-        _changed(task)
+        _changed(task, seen_before, user)
     return task
 
 
@@ -266,11 +308,12 @@ def delete_task(user: User, task_id: uuid.UUID) -> Task:
 
 
 def _erase(task: Task) -> None:
+    seen_before = _seen_by(task)
     task.title = task.explanation = task.steps = None
     task.deleted = True
     _touch(task)
     db.session.flush()
-    _changed(task)
+    _changed(task, seen_before)
 
 
 # -- the contact person's tasks (called by api/dossier/service.py) -------------------------------
@@ -278,7 +321,8 @@ def _erase(task: Task) -> None:
 
 def add_staff_task(dossier: Dossier, staff: User, data: dict[str, Any]) -> Task:
     task = Task(id=uuid.uuid4(), dossier_id=dossier.id, source="staff", created_by=staff.id,
-                due_date=data.get("due_date"), version=1, done=False, deleted=False)
+                due_date=data.get("due_date"), version=1, done=False, deleted=False,
+                shared_to_all=False, shared_link_ids=[], helpers_may_tick=False)
     _encrypt(task, "title", data["title"])
     _encrypt(task, "explanation", data.get("explanation"))
     db.session.add(task)

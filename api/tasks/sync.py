@@ -1,6 +1,8 @@
-"""The task list's sync entity: `task`. A new id is a task the client adds (own or rights); an
+"""The task list's sync entities. `task`: a new id is a task the client adds (own or rights); an
 id the client has is a change by the rules of its source (api/tasks/service.py), checked
-against its base version like every other record."""
+against its base version like every other record. `shared_task`: a task as a person who helps
+sees it (api/tasks/helping.py); they write only their own part of it, without a base version
+(each field is a choice of its own), and cannot delete it."""
 
 from __future__ import annotations
 
@@ -8,10 +10,12 @@ import uuid
 from typing import Any
 
 from api.auth.models import User
+from api.domain import Invalid, NotFound
 from api.sync.registry import SyncEntity
-from api.tasks import service
+from api.tasks import helping, service
 from api.tasks.models import TASK_ENTITY
-from schemas.tasks import TaskSchema, TaskWriteSchema
+from api.tasks.sharing import SHARED_TASK_ENTITY
+from schemas.tasks import SharedTaskSchema, SharedTaskWriteSchema, TaskSchema, TaskWriteSchema
 
 _schema = TaskSchema()
 
@@ -31,12 +35,34 @@ def delete(owner: User, id: uuid.UUID, _base: int | None) -> int:
 
 def snapshot(owner: User, id: uuid.UUID) -> dict[str, Any] | None:
     task = service.client_task(owner.id, id, deleted=True)
-    return None if task is None else _schema.dump(service.task_dict(task))
+    return None if task is None else _schema.dump(service.client_task_dict(task))
 
 
 def ids(owner: User) -> list[uuid.UUID]:
     return service.task_ids(owner.id)
 
 
-ENTITIES = (SyncEntity(TASK_ENTITY, TaskWriteSchema, upsert, delete, snapshot, ids,
-                       roles=("client",)),)
+def help_with(helper: User, id: uuid.UUID, data: dict[str, Any], _base: int | None) -> int:
+    return helping.help_with(helper, id, data).version
+
+
+def refuse_delete(helper: User, id: uuid.UUID, _base: int | None) -> int:
+    if helping.visible_task(helper, id) is None:
+        raise NotFound(helping.NOT_SHARED)
+    raise Invalid({"_schema": [helping.NOT_REMOVED_HERE]}, helping.NOT_REMOVED_HERE)
+
+
+def shared_snapshot(helper: User, id: uuid.UUID) -> dict[str, Any] | None:
+    visible = helping.visible_task(helper, id)
+    return None if visible is None else SharedTaskSchema().dump(helping.shared_task_dict(*visible))
+
+
+def shared_ids(helper: User) -> list[uuid.UUID]:
+    return helping.visible_task_ids(helper)
+
+
+ENTITIES = (
+    SyncEntity(TASK_ENTITY, TaskWriteSchema, upsert, delete, snapshot, ids, roles=("client",)),
+    SyncEntity(SHARED_TASK_ENTITY, SharedTaskWriteSchema, help_with, refuse_delete,
+               shared_snapshot, shared_ids, roles=("helper",)),
+)
