@@ -55,10 +55,11 @@ class TaskHelpSchema(Schema):
     updated_at = fields.DateTime()
 
 
-class TaskSchema(Schema):
+class TaskCoreSchema(Schema):
+    """What every view of a task has: the client's, the contact person's, a helper's."""
+
     id = fields.UUID()
     source = fields.Str(metadata={"description": "staff | rights | own"})
-    dossier_id = fields.UUID(allow_none=True)
     right_id = fields.Str(allow_none=True)
     todo_key = fields.Str(allow_none=True)
     title = fields.Str(allow_none=True, metadata={"description": "null for a rights task"})
@@ -68,8 +69,12 @@ class TaskSchema(Schema):
     done = fields.Bool()
     done_at = fields.DateTime(allow_none=True)
     version = fields.Int()
-    created_at = fields.DateTime()
     updated_at = fields.DateTime()
+
+
+class TaskSchema(TaskCoreSchema):
+    dossier_id = fields.UUID(allow_none=True)
+    created_at = fields.DateTime()
     deleted = fields.Bool()
     shared_to_all = fields.Bool()
     shared_helper_ids = fields.List(fields.Str())
@@ -79,7 +84,7 @@ class TaskSchema(Schema):
     helps = fields.List(fields.Nested(TaskHelpSchema))
 
 
-NOTE = validate.Length(max=500)
+NOTE = validate.Length(max=300)  # a short note: "ik bel zaterdag voor je"
 
 
 class SharedTaskWriteSchema(Schema):
@@ -96,22 +101,10 @@ class SharedTaskWriteSchema(Schema):
                              metadata={"description": "{step number from 0: ticked}"})
 
 
-class SharedTaskSchema(Schema):
+class SharedTaskSchema(TaskCoreSchema):
     """A task someone shares with you, as you see it."""
 
-    id = fields.UUID()
     helping_id = fields.UUID(metadata={"description": "the person you help (GET /api/helping)"})
-    source = fields.Str()
-    right_id = fields.Str(allow_none=True)
-    todo_key = fields.Str(allow_none=True)
-    title = fields.Str(allow_none=True, metadata={"description": "null for a rights task"})
-    explanation = fields.Str(allow_none=True)
-    steps = fields.List(fields.Nested(StepSchema))
-    due_date = fields.Date(allow_none=True)
-    done = fields.Bool()
-    done_at = fields.DateTime(allow_none=True)
     may_tick = fields.Bool(metadata={"description": "you may tick it and its steps off"})
     helping = fields.Bool()
     note = fields.Str(allow_none=True)
-    version = fields.Int()
-    updated_at = fields.DateTime()

@@ -20,6 +20,7 @@ UPDATES = {
     "/api/logbooks/<uuid:logbook_id>": ("client", {"type": "wellbeing", "title": "Nieuw"}),
     "/api/entries/<uuid:entry_id>": ("client", {"occurred_at": WHEN, "answers": FEELING}),
     "/api/tasks/<uuid:task_id>": ("client", {"done": True}),
+    "/api/shared-tasks/<uuid:task_id>": ("helper", {"helping": True, "note": "Ik help"}),
     "/api/staff/dossiers/<uuid:dossier_id>": ("staff", {"label": "Nieuw dossier"}),
     "/api/recovery/tests/<uuid:test_id>": ("client", {"shared": False}),
 }

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = """
 const m = await import(process.argv[1]);
 const kinds = m.DOMAINS.flatMap((d) => (d.push || []).map((p) => p.kind));
-console.log(JSON.stringify({entities: Object.keys(m.entityFields()), kinds}));
+console.log(JSON.stringify({entities: m.writtenEntities(), kinds}));
 """
 
 

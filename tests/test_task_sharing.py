@@ -153,13 +153,14 @@ def test_ik_help_hiermee_and_a_note_reach_the_client(auth_client, helper, second
     answer = help_with(helper, task["id"], helping=True, note=f"  {NOTE}  ")
     assert answer.status_code == 200, answer.get_json()
     mine = answer.get_json()
-    assert (mine["helping"], mine["note"], mine["version"]) == (True, NOTE, task["version"] + 1)
+    # Their part alone leaves the task's version be: the client's offline tick still applies.
+    assert (mine["helping"], mine["note"], mine["version"]) == (True, NOTE, task["version"])
     assert NOTE.encode() not in raw_rows("task_helps")
 
     [changed], client_cursor = pulled(auth_client, "task", client_cursor)
     [helped] = changed["data"]["helps"]
     assert (helped["helper_id"], helped["helping"], helped["note"]) == (sanne, True, NOTE)
-    # mam's phone gets the new version, without Sanne's part: each sees their own.
+    # mam's phone gets the change, without Sanne's part: each sees their own.
     [seen], mam_cursor = pulled(second_helper, SHARED_TASK_ENTITY, mam_cursor)
     assert (seen["version"], seen["data"]["helping"], seen["data"]["note"]) == (
         mine["version"], False, None)
@@ -172,6 +173,12 @@ def test_ik_help_hiermee_and_a_note_reach_the_client(auth_client, helper, second
     # Saying it again changes nothing and tells nobody.
     again = help_with(helper, task["id"], helping=True, note=NOTE).get_json()
     assert again["version"] == mine["version"] and len(pushes(auth_client.user.id)) == 1
+    assert pulled(auth_client, "task", client_cursor)[0] == []
+    # The client ticked a step offline before Sanne's note came in: it applies, no conflict.
+    ticks = [{**step, "done": i == 0} for i, step in enumerate(STEPS)]
+    offline = sync(auth_client, [sync_mutation("task", task["id"], {"steps": ticks},
+                                               base=task["version"])])
+    assert offline["results"][0]["status"] == "applied", offline["results"]
     # The note emptied: gone.
     assert help_with(helper, task["id"], note="  ").get_json()["note"] is None
 

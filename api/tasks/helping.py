@@ -2,10 +2,11 @@
 note, and ticks when the client allowed them.
 
 A helper reaches a task only through a link of its client that sees it (api/tasks/sharing.py);
-any other task id is NotFound, exactly like one that does not exist. A helper's write changes
-the task's version, so the client's phone and the other helpers' phones get it. Each field a
-helper sends is a choice of its own (a tick of one step, their own note), so it is applied
-without a base version: the later write wins, per field. Nothing here commits.
+any other task id is NotFound, exactly like one that does not exist. A helper's write reaches the
+client's phone and the other helpers' phones through their change logs; a tick is a new version
+of the task, their own help ("Ik help hiermee", the note) is not. Each field a helper sends is a
+choice of its own (a tick of one step, their own note), so it is applied without a base
+version: the later write wins, per field. Nothing here commits.
 """
 
 from __future__ import annotations
@@ -102,18 +103,17 @@ def help_with(helper: User, task_id: uuid.UUID, data: dict[str, Any]) -> Task:
         row = TaskHelp(id=uuid.uuid4(), task_id=task.id, link_id=link.id, helping=False,
                        updated_at=utcnow())
         db.session.add(row)
-    changed, took_on, ticked_done = False, False, False
+    helped, ticked, took_on, ticked_done = False, False, False, False
     if "helping" in data and data["helping"] != row.helping:
         row.helping = took_on = data["helping"]
-        changed = True
+        helped = True
     if "note" in data:
         note = (data["note"] or "").strip() or None
         if note != (decrypt_text(row.note, note_aad(row)) if row.note else None):
             row.note = encrypt_text(note, note_aad(row))
-            changed = True
+            helped = True
     if data.get("step_ticks"):
         steps = service.task_dict(task)["steps"]
-        ticked = False
         for key, done in sorted(data["step_ticks"].items()):
             index = int(key)
             if index >= len(steps):
@@ -123,16 +123,21 @@ def help_with(helper: User, task_id: uuid.UUID, data: dict[str, Any]) -> Task:
                 ticked = True
         if ticked:
             task.steps = encrypt_json(steps, text_aad(task, "steps"))
-            changed = True
     if "done" in data and data["done"] != task.done:
         task.done = ticked_done = data["done"]
         task.done_at = utcnow() if task.done else None
         task.done_by_link = link.id if task.done else None
-        changed = True
-    if changed:
+        ticked = True
+    if helped:
         row.updated_at = utcnow()
+    if ticked:
+        # The client's own fields changed: a new version, so that an offline change of the
+        # same task meets it as a conflict. Their help alone is the helper's part, and leaves
+        # the version be (the phones get the change all the same), so that a note of theirs
+        # never stands in the way of the client's tick.
         task.version += 1
         task.updated_at = utcnow()
+    if helped or ticked:
         db.session.flush()
         sharing.changed(task, seen_before)
         if took_on:

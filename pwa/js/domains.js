@@ -8,9 +8,10 @@
 //            records go to the guest store (store.js), which is adopted at login.
 // - parts    [{key, route, roles?}]: its cards on the home screen (texts part.<key> and
 //            part.<key>.about); `route: null` is "coming soon"; `roles`: only for those roles.
-// - entities {entity: {fields, edit?}}: the sync entities this phone writes. `fields`: what a
-//            mutation carries (the REST POST body; a pulled record holds the GET shape, which
-//            the server's schemas would refuse). `edit(problem, record)`: the screen where a
+// - entities {entity: {fields, whenGiven?, edit?}}: the sync entities this phone writes.
+//            `fields`: what a mutation carries (the REST POST body; a pulled record holds the GET
+//            shape, which the server's schemas would refuse); `whenGiven`: fields it carries
+//            only when the change names them; no `fields`: a mutation carries what the view gave. `edit(problem, record)`: the screen where a
 //            change the server refused is fixed (#/problems); without it only "discard".
 // - push     [{kind, roles?}]: the push kinds its server side sends; the notification switch on
 //            the account screen shows when a role gets any.
@@ -83,7 +84,13 @@ export const DOMAINS = [
     routes: { tasks: { load: () => import('./views/tasks.js') } },
     entities: {
       task: { fields: ['source', 'right_id', 'todo_key', 'title', 'explanation', 'steps',
-        'due_date', 'done'] },
+        'due_date', 'done'],
+      // Whom it is shared with: sent when the client changes it, never again with a tick (a
+      // helper removed meanwhile would make an old list refused).
+      whenGiven: ['shared_to_all', 'shared_helper_ids', 'helpers_may_tick'] },
+      // A task as a person who helps sees it: a change carries only what they did
+      // (helping, note, done, step_ticks).
+      shared_task: {},
     },
     push: [{ kind: 'tasks', roles: ['client'] }],
   },
@@ -138,7 +145,8 @@ export const DOMAINS = [
       'help-invite': { load: () => import('./views/help-invite.js'), guest: true },
     },
     entities: { help_message: { fields: ['text', 'to_all', 'helper_ids'] } },
-    push: [{ kind: 'helpers', roles: ['helper'] }],
+    // To a helper: something new is shared; to a client: a helper took on or ticked a task.
+    push: [{ kind: 'helpers', roles: ['helper', 'client'] }],
   },
 ];
 
@@ -161,10 +169,16 @@ export function homeParts(role) {
   return DOMAINS.flatMap((domain) => domain.parts || []).filter(forRole(role));
 }
 
-/** {entity: [fields]}: what a mutation of each entity the phone writes carries. */
+/** {entity: {fields, whenGiven}}: what a mutation of each entity with fields carries. */
 export function entityFields() {
   return Object.fromEntries(DOMAINS.flatMap((domain) => Object.entries(domain.entities || {}))
-    .map(([entity, { fields }]) => [entity, fields]));
+    .filter(([, { fields }]) => fields)
+    .map(([entity, { fields, whenGiven = [] }]) => [entity, { fields, whenGiven }]));
+}
+
+/** Every entity the phone writes (with declared fields or not). */
+export function writtenEntities() {
+  return DOMAINS.flatMap((domain) => Object.keys(domain.entities || {}));
 }
 
 /** Where a refused change of `problem.entity` is fixed ('#/…'), or null: discard only. */

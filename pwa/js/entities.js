@@ -4,12 +4,18 @@
 // the service worker, which imports store.js for Background Sync, needs none of the views.
 const writable = new Map();
 
-/** Register {entity: [fields]} (app.js, from domains.js). */
-export function declareWritable(fields) {
-  for (const [entity, list] of Object.entries(fields)) writable.set(entity, list);
+/**
+ * Register {entity: {fields, whenGiven}} (app.js, from domains.js): a mutation carries `fields`
+ * from the record as the change leaves it, and `whenGiven` only when the change itself names
+ * them (a choice made on purpose, like whom a task is shared with: never sent again with a tick).
+ */
+export function declareWritable(declared) {
+  for (const [entity, { fields, whenGiven = [] }] of Object.entries(declared)) {
+    writable.set(entity, { fields, whenGiven });
+  }
 }
 
-/** The writable fields of `entity`, or null: then a mutation carries what the view gave. */
+/** {fields, whenGiven} of `entity`, or null: then a mutation carries what the view gave. */
 export function writableFields(entity) {
   return writable.get(entity) ?? null;
 }

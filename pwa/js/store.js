@@ -323,9 +323,11 @@ function shape(record) {
 }
 
 function payload(entity, merged, given) {
-  const fields = writableFields(entity);
-  if (!fields) return given;
-  return Object.fromEntries(fields.filter((f) => f in merged).map((f) => [f, merged[f]]));
+  const declared = writableFields(entity);
+  if (!declared) return given;
+  const carried = [...declared.fields.filter((f) => f in merged),
+    ...declared.whenGiven.filter((f) => f in given)];
+  return Object.fromEntries(carried.map((f) => [f, merged[f]]));
 }
 
 // The server's state of a record before the first local change: what "discard" goes back to.

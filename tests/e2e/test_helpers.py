@@ -100,3 +100,81 @@ def test_invite_share_and_remove_on_two_phones(new_context, check_a11y, shot) ->
     expect(helper.get_by_text("Je hebt geen toegang meer.")).to_be_visible()
     expect(helper.locator("main")).not_to_contain_text(account["username"])
     check_screen(helper, check_a11y, shot, "helping-no-access-nl")
+
+
+SHARED_TASK_ON_THE_DEVICE = """async () => JSON.stringify(
+    await (await import('/js/store.js')).list('shared_task'))"""
+TASK = "Slot laten vervangen"
+NOTE = "Ik bel zaterdag de slotenmaker"
+
+
+def api_post(context, path: str, data: dict) -> dict:
+    csrf = next(c["value"] for c in context.cookies() if c["name"] == "csrf_access_token")
+    response = context.request.post(path, headers={"X-CSRF-TOKEN": csrf}, data=data)
+    assert response.status in (200, 201), response.text()
+    return response.json()
+
+
+def test_a_shared_task_is_taken_on_offline_and_the_client_sees_it(new_context, check_a11y,
+                                                                    shot) -> None:
+    client_context = new_context(**PHONE)
+    client = client_context.new_page()
+    register_via_api(client_context)
+    helper_context = new_context(**PHONE)
+    helper = helper_context.new_page()
+    register_via_api(helper_context, role="helper")
+    code = api_post(client_context, "/api/helpers/invites", {"name": "Sanne"})["code"]
+    api_post(helper_context, "/api/helpers/link", {"code": code})
+    api_post(client_context, "/api/tasks", {"title": TASK, "steps": [
+        {"text": "Slotenmaker bellen", "done": False},
+        {"text": "Sleutels ophalen", "done": False}]})
+
+    # The client shares the task with everyone who helps, and lets them tick it off.
+    client.goto("/#/tasks")
+    expect(heading(client)).to_have_text("Taken")
+    wait_for_sync(client)
+    card = client.locator(".task").filter(has_text=TASK)
+    card.get_by_text("Delen met …").click()
+    card.get_by_label("Met iedereen die je helpt").check()
+    card.get_by_label("Ze mogen stappen en de taak afvinken").check()
+    card.get_by_role("button", name="Opslaan").click()
+    expect(card.get_by_text("Gedeeld met iedereen die je helpt.")).to_be_visible()
+    wait_for_sync(client)
+    check_screen(client, check_a11y, shot, "tasks-shared-nl")
+    no_sideways_scroll(client, "tasks")
+
+    # Sanne's phone gets it, and she takes it on offline: a tick and a short note.
+    helper.goto("/#/helping")
+    expect(heading(helper)).to_have_text("Wie je helpt")
+    wait_for_sync(helper)
+    expect(helper.get_by_role("heading", name=re.compile("^Taken die"))).to_be_visible()
+    shared = helper.locator(".task").filter(has_text=TASK)
+    expect(shared).to_be_visible()
+    helper_context.set_offline(True)
+    shared.get_by_label("Ik help hiermee").check()
+    shared.get_by_label("Slotenmaker bellen").check()
+    shared.get_by_label(re.compile("^Een kort bericht voor")).fill(NOTE)
+    shared.get_by_role("button", name="Bericht opslaan").click()
+    expect(shared.get_by_label("Slotenmaker bellen")).to_be_checked()
+    expect(shared.get_by_label("Ik help hiermee")).to_be_checked()
+    check_screen(helper, check_a11y, shot, "helping-task-offline-nl")
+    no_sideways_scroll(helper, "helping with a task")
+    helper_context.set_offline(False)
+    wait_for_sync(helper)
+
+    # The client sees who took it on, her note and her tick after the next sync.
+    wait_for_sync(client)
+    card = client.locator(".task").filter(has_text=TASK)
+    expect(card.get_by_text("Sanne helpt hiermee.")).to_be_visible()
+    expect(card.get_by_text(NOTE)).to_be_visible()
+    expect(card.get_by_label("Slotenmaker bellen")).to_be_checked()
+    check_screen(client, check_a11y, shot, "tasks-helped-nl")
+
+    # The client's card of Sanne says plainly what she sees; one tap, and it is gone.
+    client.goto("/#/helpers")
+    expect(client.get_by_text(f"1 taak: ‘{TASK}’.")).to_be_visible()
+    client.get_by_role("button", name="Sanne weghalen").click()
+    expect(client.get_by_text("Er helpt nog niemand mee.")).to_be_visible()
+    wait_for_sync(helper)
+    assert helper.evaluate(SHARED_TASK_ON_THE_DEVICE) == "[]"
+    expect(helper.locator("main")).not_to_contain_text(TASK)

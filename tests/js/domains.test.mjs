@@ -38,8 +38,10 @@ test('every screen has a loader, and a domain screen is never only for guests', 
 test('domain names are unique and writable entities name their fields', () => {
   const names = DOMAINS.map((domain) => domain.name);
   assert.equal(new Set(names).size, names.length);
-  for (const [entity, fields] of Object.entries(entityFields())) {
+  for (const [entity, { fields, whenGiven }] of Object.entries(entityFields())) {
     assert.ok(Array.isArray(fields) && fields.length > 0, entity);
+    assert.ok(Array.isArray(whenGiven), entity);
+    assert.deepEqual(fields.filter((field) => whenGiven.includes(field)), [], entity);
   }
 });
 
@@ -51,6 +53,6 @@ test('what each role sees on the home screen and can be notified of', () => {
   // A helper's home: the helpers' parts and the people they help, no logbook.
   assert.deepEqual(homeParts('helper').map((part) => part.key),
     ['training', 'checklists', 'referral', 'helping']);
-  assert.deepEqual(pushKinds('client'), ['recovery', 'tasks', 'dossier']);
+  assert.deepEqual(pushKinds('client'), ['recovery', 'tasks', 'dossier', 'helpers']);
   assert.deepEqual(pushKinds('helper'), ['helpers']);
 });

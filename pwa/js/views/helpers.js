@@ -1,6 +1,7 @@
 // Samen, the client's side: who helps you and what each of them sees, plainly; removing someone
 // (one tap, silent: they only see that they have no access any more); inviting someone with a
-// one-time code; and "Waar ik hulp bij kan gebruiken", for everyone or for some.
+// one-time code; and "Waar ik hulp bij kan gebruiken", for everyone or for some. Tasks are
+// shared on the task list (tasks.js); here each person's card says which they see.
 //
 // The list of helpers comes from the store (synced, so it opens offline); when online the
 // server's list adds when each phone last synced. Inviting and removing need the server at that
@@ -9,11 +10,14 @@ import { request } from '../api.js';
 import { formatWhen } from '../dates.js';
 import { field, setFieldError } from '../forms.js';
 import { t } from '../i18n.js';
+import { TASK } from '../dossier-parts.js';
 import { personalData, savePersonal } from '../personal-record.js';
+import { loadRights } from '../rights-data.js';
 import * as store from '../store.js';
 import * as sync from '../sync.js';
 import { announce, errorMessage, h, reportError } from '../ui.js';
 import { fill, storeReady, whileShown } from '../view.js';
+import { words } from './tasks.js';
 
 const MESSAGE = 'help_message';
 const MESSAGE_DEFAULTS = { text: null, to_all: true, helper_ids: [] };
@@ -35,12 +39,19 @@ async function loadHelpers() {
   }
 }
 
-function sees(helper, message) {
+/** What `helper` sees, in words: the help message, and the tasks shared with them. */
+function sees(helper, message, tasks, rights) {
   const shared = message.text && (message.to_all || message.helper_ids.includes(helper.id));
-  return shared ? t('helpers.seesMessage') : t('helpers.seesNothing');
+  const theirs = tasks.filter((task) => !task.deleted && (task.data.shared_to_all
+    || (task.data.shared_helper_ids ?? []).includes(helper.id)));
+  const titles = theirs.map((task) => `‘${words(task, rights).title}’`).join(', ');
+  const taskLine = theirs.length > 0 && t(theirs.length === 1 ? 'helpers.seesTask'
+    : 'helpers.seesTasks', { count: theirs.length, titles });
+  if (shared && taskLine) return `${t('helpers.seesMessage')} ${t('helpers.seesAnd')} ${taskLine}`;
+  return shared ? t('helpers.seesMessage') : taskLine || t('helpers.seesNothing');
 }
 
-function helperItem(helper, message, redraw) {
+function helperItem(helper, message, redraw, tasks, rights) {
   const remove = h('button', { type: 'button', class: 'secondary danger',
     text: t('helpers.remove', { name: helper.name }) });
   remove.addEventListener('click', async () => {
@@ -61,7 +72,7 @@ function helperItem(helper, message, redraw) {
     helper.last_sync_at !== undefined && h('p', { class: 'hint', text: helper.last_sync_at
       ? t('helpers.lastSync', { when: formatWhen(helper.last_sync_at, 'datetime') })
       : t('helpers.neverSynced') }),
-    h('p', {}, h('strong', { text: t('helpers.sees') }), ' ', sees(helper, message)),
+    h('p', {}, h('strong', { text: t('helpers.sees') }), ' ', sees(helper, message, tasks, rights)),
     h('p', { class: 'actions' }, remove));
 }
 
@@ -186,12 +197,13 @@ export async function render(container, { user }) {
   let state = { helpers: [], invites: [], live: false };
 
   const drawList = async () => {
-    const message = await personalData(MESSAGE, MESSAGE_DEFAULTS);
+    const [message, tasks, rights] = await Promise.all([personalData(MESSAGE, MESSAGE_DEFAULTS),
+      store.list(TASK), loadRights().catch(() => null)]);
     fill(list,
       !state.live && h('p', { class: 'tag', text: t('helpers.offline') }),
       state.helpers.length
         ? h('ul', { class: 'cards' },
-          state.helpers.map((helper) => helperItem(helper, message, redraw)))
+          state.helpers.map((helper) => helperItem(helper, message, redraw, tasks, rights)))
         : h('p', { text: t('helpers.none') }),
       state.invites.length > 0 && h('h3', { text: t('helpers.openInvites') }),
       state.invites.length > 0 && h('ul', { class: 'cards' },
@@ -227,6 +239,6 @@ export async function render(container, { user }) {
     const fromServer = changes.some((change) => !change.local);
     if (fromServer && (!state.live || changes.some((change) => change.entity === 'helper'))) {
       await redraw();
-    } else if (changes.some((change) => change.entity === MESSAGE)) await drawList();
+    } else if (changes.some((change) => [MESSAGE, TASK].includes(change.entity))) await drawList();
   });
 }

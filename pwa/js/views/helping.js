@@ -2,25 +2,100 @@
 // from the store: it opens offline), a code to start helping someone, and stopping.
 // #/helping/<id> shows one person; when their access ended (they removed you, or you stopped),
 // it says only "Je hebt geen toegang meer", nothing about why.
+//
+// The tasks a person shares with you show with their steps. "Ik help hiermee", a short note,
+// and (when they let you) ticks go to the store, also offline; sync sends only what you did.
 import { request } from '../api.js';
 import { formatWhen } from '../dates.js';
 import { field, setFieldError } from '../forms.js';
 import { t } from '../i18n.js';
+import { loadRights } from '../rights-data.js';
 import * as store from '../store.js';
 import * as sync from '../sync.js';
-import { announce, errorMessage, h } from '../ui.js';
-import { fill, storeReady, whileShown } from '../view.js';
+import { formatDue } from '../dossier-parts.js';
+import { announce, errorMessage, h, reportError } from '../ui.js';
+import { fill, pendingTag, storeReady, whileShown } from '../view.js';
+import { words } from './tasks.js';
+
+const SHARED_TASK = 'shared_task';
+const NOTE_MAX = 300;
 
 async function people() {
-  const [links, messages] = await Promise.all([store.list('helping'),
-    store.list('help_message')]);
-  return links.filter((record) => !record.deleted).map((record) => ({
+  const [links, messages, tasks] = await Promise.all([store.list('helping'),
+    store.list('help_message'), store.list(SHARED_TASK)]);
+  const live = (record) => !record.deleted;
+  return links.filter(live).map((record) => ({
     ...record.data, id: record.id,
-    message: messages.find((m) => !m.deleted && m.data.helping_id === record.id)?.data ?? null,
+    message: messages.find((m) => live(m) && m.data.helping_id === record.id)?.data ?? null,
+    tasks: tasks.filter((task) => live(task) && task.data.helping_id === record.id)
+      .sort((a, b) => Number(a.data.done) - Number(b.data.done)
+        || (a.data.due_date || '9999').localeCompare(b.data.due_date || '9999')),
   }));
 }
 
-function personCard(person, redraw) {
+/** A step as it stands on this phone: a tick not yet sent counts. */
+const stepDone = (task, i) => task.data.step_ticks?.[i] ?? Boolean(task.data.steps[i].done);
+
+async function help(task, change, message) {
+  try {
+    await store.put(SHARED_TASK, task.id, change);
+    announce(message, 'success');
+  } catch (error) {
+    reportError(error);
+  }
+}
+
+function sharedTask(task, person, rights) {
+  const id = `shared-${task.id}`;
+  const { title, explanation, steps } = words(task, rights);
+  const { due_date: due, done, may_tick: mayTick, helping } = task.data;
+  const helpBox = h('input', { type: 'checkbox', role: 'switch', id: `${id}-helping`,
+    checked: Boolean(helping),
+    onchange: () => help(task, { helping: helpBox.checked },
+      t(helpBox.checked ? 'helping.taskTaken' : 'helping.taskLetGo', { name: person.name, title })) });
+  const doneBox = mayTick && h('input', { type: 'checkbox', id: `${id}-done`, checked: Boolean(done),
+    onchange: () => help(task, { done: doneBox.checked },
+      t(doneBox.checked ? 'tasks.ticked' : 'tasks.reopened', { title })) });
+  const stepList = steps.length > 0 && h('ul', { class: 'steps' }, steps.map((step, i) => {
+    const stepId = `${id}-step-${i}`;
+    if (!mayTick) {
+      return h('li', { text: `${stepDone(task, i) ? '✓ ' : ''}${step}`,
+        'aria-label': t(stepDone(task, i) ? 'helping.stepDone' : 'helping.stepOpen', { step }) });
+    }
+    const box = h('input', { type: 'checkbox', id: stepId, checked: stepDone(task, i),
+      onchange: () => help(task, { step_ticks: { ...(task.data.step_ticks ?? {}),
+        [i]: box.checked } }, t(box.checked ? 'tasks.stepTicked' : 'tasks.stepReopened', { step })) });
+    return h('li', { class: 'choice' }, box, h('label', { for: stepId, text: step }));
+  }));
+  const note = h('form', { class: 'stack help-note-form', novalidate: true },
+    field({ name: 'note', id: `${id}-note`, control: 'textarea', rows: 2, maxlength: NOTE_MAX,
+      label: t('helping.note', { name: person.name }), hint: t('helping.noteHint', { name: person.name }),
+      value: task.data.note ?? '' }),
+    h('button', { type: 'submit', class: 'secondary', text: t('helping.noteSave') }));
+  note.addEventListener('input', () => { note.dataset.changed = 'yes'; });
+  note.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    delete note.dataset.changed;
+    const text = note.elements.note.value.trim();
+    await help(task, { note: text || null },
+      text ? t('helping.noteSaved', { name: person.name }) : t('helping.noteRemoved'));
+  });
+  const doneSteps = steps.filter((_, i) => stepDone(task, i)).length;
+  return h('li', { class: 'card task', 'data-done': String(Boolean(done)) },
+    mayTick ? h('div', { class: 'choice' }, doneBox, h('label', { for: `${id}-done`, text: title }))
+      : h('h4', { text: done ? t('helping.taskDone', { title }) : title }),
+    explanation && h('p', { class: 'hint dossier-body', text: explanation }),
+    due && h('p', { class: 'hint', text: formatDue(due) }),
+    stepList && h('details', { open: !done || null },
+      h('summary', { text: t('tasks.steps', { done: doneSteps, count: steps.length }) }),
+      stepList),
+    h('div', { class: 'choice' }, helpBox,
+      h('label', { for: `${id}-helping`, text: t('helping.taskHelp') })),
+    !mayTick && h('p', { class: 'hint', text: t('helping.noTicks', { name: person.name }) }),
+    note, pendingTag(task));
+}
+
+function personCard(person, redraw, rights) {
   const stop = h('button', { type: 'button', class: 'secondary',
     text: t('helping.stop', { name: person.name }) });
   const confirm = h('div', { class: 'confirm', hidden: true },
@@ -60,7 +135,10 @@ function personCard(person, redraw) {
         h('p', { class: 'help-message', text: person.message.text }),
         h('p', { class: 'hint', text: t('helping.changed', {
           when: formatWhen(person.message.updated_at, 'datetime') }) })]
-      : h('p', { text: t('helping.nothingShared', { name: person.name }) }),
+      : !person.tasks.length && h('p', { text: t('helping.nothingShared', { name: person.name }) }),
+    person.tasks.length > 0 && [
+      h('h3', { text: t('helping.tasks', { name: person.name }) }),
+      h('ul', { class: 'cards tasks' }, person.tasks.map((task) => sharedTask(task, person, rights)))],
     h('p', { class: 'actions' }, stop), confirm);
 }
 
@@ -70,8 +148,10 @@ export function codeForm(onLinked, code = '') {
     field({ name: 'code', label: t('helping.code'), hint: t('helping.codeHint'), value: code,
       autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', maxlength: 40 }),
     h('button', { type: 'submit', text: t('helping.link') }));
+  form.addEventListener('input', () => { form.dataset.changed = 'yes'; });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    delete form.dataset.changed;
     const value = form.elements.code.value.trim();
     setFieldError(form, 'code', value ? '' : t('helping.codeMissing'));
     if (!value) return;
@@ -103,16 +183,16 @@ export async function render(container, { user, params = [] }) {
   const [onlyId] = params;
   const region = h('div', {});
   const draw = async () => {
-    const all = await people();
+    const [all, rights] = await Promise.all([people(), loadRights().catch(() => null)]);
     if (onlyId) {
       const person = all.find((p) => p.id === onlyId);
-      fill(region, person ? h('ul', { class: 'cards' }, personCard(person, draw))
+      fill(region, person ? h('ul', { class: 'cards' }, personCard(person, draw, rights))
         : h('p', { class: 'notice', text: t('helping.noAccess') }),
       h('p', {}, h('a', { href: '#/helping', text: t('helping.all') })));
       return;
     }
     fill(region,
-      all.length ? h('ul', { class: 'cards' }, all.map((person) => personCard(person, draw)))
+      all.length ? h('ul', { class: 'cards' }, all.map((person) => personCard(person, draw, rights)))
         : h('p', { text: t('helping.none') }),
       h('section', { 'aria-labelledby': 'helping-code' },
         h('h2', { id: 'helping-code', text: t('helping.codeTitle') }),
@@ -123,7 +203,10 @@ export async function render(container, { user, params = [] }) {
   container.append(h('h1', { text: t('helping.title') }),
     h('p', { class: 'lead', text: t('helping.lead') }), region);
   whileShown(region, async (changes) => {
-    if (region.querySelector('form')?.contains(document.activeElement)) return;
-    if (changes.some((c) => c.entity === 'helping' || c.entity === 'help_message')) await draw();
+    // What is being typed (a code, a note) is not swept away by a sync.
+    if (region.querySelector('form[data-changed]')) return;
+    if (changes.some((c) => ['helping', 'help_message', SHARED_TASK].includes(c.entity))) {
+      await draw();
+    }
   });
 }

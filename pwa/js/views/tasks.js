@@ -3,6 +3,11 @@
 // date, else the oldest), then the rest grouped by where it came from, and how far they are
 // ("3 van 8 klaar"); done tasks fold away. Ticks (a task, or one of its steps) and new tasks go
 // to the store, also offline; sync sends them. A rights to-do's words are the right's content.
+//
+// Samen: each task says plainly whom it is shared with, who of them helps with it and what they
+// wrote; "Delen met …" chooses nobody, everyone who helps, or some of them, and whether they may
+// tick it off. The people come from the store ('helper' records), so this works offline too.
+import { choices, setFieldError } from '../forms.js';
 import { t } from '../i18n.js';
 import { loadRights, text } from '../rights-data.js';
 import * as store from '../store.js';
@@ -18,8 +23,9 @@ const byFirst = (a, b) => dueKey(a).localeCompare(dueKey(b)) || made(a).localeCo
   || String(a.data.todo_key ?? '').localeCompare(String(b.data.todo_key ?? ''));
 const byDoneAt = (a, b) => String(b.data.done_at || '~').localeCompare(String(a.data.done_at || '~'));
 
-/** The words of a task: its own, or for a rights to-do the right's (in the app's language). */
-function words(task, rights) {
+/** The words of a task (also as a helper sees it): its own, or for a rights to-do the right's
+ * (in the app's language). */
+export function words(task, rights) {
   const { source, right_id: rightId, todo_key: key, title, explanation } = task.data;
   const steps = task.data.steps ?? [];
   if (source !== 'rights') return { title, explanation, steps: steps.map((s) => s.text) };
@@ -37,7 +43,88 @@ async function save(task, change, message) {
   }
 }
 
-function taskItem(task, rights) {
+const HELPER = 'helper';
+
+/** "Sanne", "Sanne en mam", "Sanne, mam en Piet". */
+function names(list) {
+  if (list.length < 2) return list.join('');
+  return t('tasks.names', { some: list.slice(0, -1).join(', '), last: list.at(-1) });
+}
+
+/** Whom the task is shared with, in words; null when with nobody. */
+function sharedWith(task, helpers) {
+  if (task.data.shared_to_all) return t('tasks.sharedAll');
+  const chosen = helpers.filter((helper) => (task.data.shared_helper_ids ?? []).includes(helper.id));
+  return chosen.length ? t('tasks.sharedWith', { names: names(chosen.map((c) => c.name)) }) : null;
+}
+
+/** What the people who help added: who helps with it, their notes, who ticked it off. */
+function helpLines(task, helpers) {
+  const name = (id) => helpers.find((helper) => helper.id === id)?.name;
+  const lines = (task.data.helps ?? []).filter((help) => name(help.helper_id))
+    .flatMap((help) => [
+      help.helping && h('p', { class: 'helped', text: t('tasks.helping', {
+        name: name(help.helper_id) }) }),
+      help.note && h('blockquote', { class: 'help-note' },
+        h('p', { text: help.note }),
+        h('p', { class: 'hint', text: t('tasks.noteBy', { name: name(help.helper_id) }) })),
+    ]);
+  const doneBy = task.data.done && name(task.data.done_by);
+  return [...lines, doneBy && h('p', { class: 'hint', text: t('tasks.doneBy', { name: doneBy }) })];
+}
+
+// Which share forms the person opened: a redraw after a sync keeps them open.
+const openShares = new Set();
+
+function shareForm(task, title, helpers) {
+  const formId = `share-${task.id}`;
+  const ids = task.data.shared_helper_ids ?? [];
+  const current = task.data.shared_to_all ? 'all' : ids.length ? 'some' : 'none';
+  const form = h('form', { class: 'stack share-form', novalidate: true },
+    choices({ name: 'with', id: `${formId}-with`, legend: t('tasks.shareWho', { title }),
+      options: ['none', 'all', 'some'].map((value) => ({ value, checked: value === current,
+        label: t(`tasks.share.${value}`) })) }),
+    choices({ name: 'helper', id: `${formId}-helper`, multiple: true,
+      legend: t('tasks.shareSome'), options: helpers.map((helper) => ({ value: helper.id,
+        label: helper.name, checked: ids.includes(helper.id) })) }),
+    h('div', { class: 'field' }, h('div', { class: 'choice' },
+      h('input', { type: 'checkbox', name: 'may_tick', id: `${formId}-tick`,
+        checked: Boolean(task.data.helpers_may_tick), 'aria-describedby': `${formId}-tick-hint` }),
+      h('label', { for: `${formId}-tick`, text: t('tasks.shareMayTick') }),
+      h('p', { class: 'hint', id: `${formId}-tick-hint`, text: t('tasks.shareMayTickHint') }))),
+    h('button', { type: 'submit', id: `${formId}-save`, text: t('tasks.shareSave') }));
+  const some = form.querySelector('[data-field="helper"]');
+  const showSome = () => { some.hidden = form.elements.with.value !== 'some'; };
+  showSome();
+  form.addEventListener('change', () => {
+    form.dataset.changed = 'yes'; // a choice half made: a sync's redraw leaves it alone
+    showSome();
+  });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const choice = form.elements.with.value;
+    const chosen = [...form.querySelectorAll('input[name="helper"]:checked')].map((b) => b.value);
+    const nobody = choice === 'some' && !chosen.length;
+    setFieldError(form, 'helper', nobody ? t('tasks.shareNobody') : '');
+    if (nobody) {
+      announce(t('tasks.shareNobody'), 'error');
+      form.querySelector('input[name="helper"]')?.focus();
+      return;
+    }
+    delete form.dataset.changed; // saved: the redraw that follows may replace it
+    await save(task, { shared_to_all: choice === 'all',
+      shared_helper_ids: choice === 'some' ? chosen : [],
+      helpers_may_tick: choice !== 'none' && form.elements.may_tick.checked },
+    choice === 'none' ? t('tasks.unshared', { title }) : t('tasks.shared', { title }));
+  });
+  return h('details', { class: 'share', open: openShares.has(task.id) || null,
+    ontoggle: (event) => {
+      if (event.target.open) openShares.add(task.id); else openShares.delete(task.id);
+    } },
+  h('summary', { text: t('tasks.share') }), form);
+}
+
+function taskItem(task, rights, helpers) {
   const id = `task-${task.id}`;
   const { title, explanation, steps, rightId } = words(task, rights);
   const { due_date: due, done } = task.data;
@@ -64,6 +151,10 @@ function taskItem(task, rights) {
       h('summary', { text: t('tasks.steps', { done: doneSteps, count: steps.length }) }),
       stepList),
     rightId && h('p', {}, h('a', { href: `#/right/${rightId}`, text: t('tasks.aboutRight') })),
+    helpers.length > 0 && sharedWith(task, helpers)
+      && h('p', { class: 'shared-with', text: sharedWith(task, helpers) }),
+    helpers.length > 0 && helpLines(task, helpers),
+    helpers.length > 0 && shareForm(task, title, helpers),
     task.data.source === 'own' && h('button', { type: 'button', class: 'secondary',
       text: t('tasks.remove'), 'aria-label': t('tasks.removeOne', { title }),
       onclick: async () => {
@@ -111,8 +202,11 @@ function ownTaskForm() {
 const shown = { doneOpen: false };
 
 async function content() {
-  const [tasks, rights] = await Promise.all([store.list(TASK),
-    loadRights().catch(() => null)]); // without the rights' words offline: their keys
+  const [tasks, rights, people] = await Promise.all([store.list(TASK),
+    loadRights().catch(() => null), // without the rights' words offline: their keys
+    store.list(HELPER)]);
+  const helpers = people.filter((record) => !record.deleted)
+    .map((record) => ({ id: record.id, name: record.data.name }));
   const open = tasks.filter(isOpen).sort(byFirst);
   const done = tasks.filter((task) => !isOpen(task)).sort(byDoneAt);
   if (!tasks.length) {
@@ -125,18 +219,18 @@ async function content() {
       count: tasks.length }) }),
     first ? h('section', { 'aria-labelledby': 'tasks-first' },
       h('h2', { id: 'tasks-first', text: t('tasks.first') }),
-      h('ul', { class: 'cards tasks' }, taskItem(first, rights)))
+      h('ul', { class: 'cards tasks' }, taskItem(first, rights, helpers)))
       : h('p', { text: t('tasks.allDone') }),
     SOURCES.map((source) => {
       const list = rest.filter((task) => (task.data.source ?? 'staff') === source);
       return list.length > 0 && h('section', { 'aria-labelledby': `tasks-${source}` },
         h('h2', { id: `tasks-${source}`, text: t(`tasks.group.${source}`) }),
-        h('ul', { class: 'cards tasks' }, list.map((task) => taskItem(task, rights))));
+        h('ul', { class: 'cards tasks' }, list.map((task) => taskItem(task, rights, helpers))));
     }),
     done.length > 0 && h('details', { class: 'tasks-done', open: shown.doneOpen || null,
       ontoggle: (event) => { shown.doneOpen = event.target.open; } },
       h('summary', { text: t('tasks.done', { count: done.length }) }),
-      h('ul', { class: 'cards tasks' }, done.map((task) => taskItem(task, rights)))),
+      h('ul', { class: 'cards tasks' }, done.map((task) => taskItem(task, rights, helpers)))),
   ];
 }
 
@@ -148,5 +242,9 @@ export async function render(container, { user }) {
     h('h1', { text: t('tasks.title') }),
     h('p', { class: 'lead', text: t('tasks.intro') }),
     region, ownTaskForm());
-  whileShown(region, async () => fill(region, ...await content()));
+  whileShown(region, async () => {
+    // A choice half made in a share form is not swept away by a sync in the background.
+    if (region.querySelector('.share-form[data-changed]')) return;
+    fill(region, ...await content());
+  });
 }
