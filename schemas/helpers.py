@@ -5,6 +5,7 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from schemas.base import Schema
+from schemas.recovery import SharedRecoverySchema
 from schemas.tasks import SharedTaskSchema
 
 NAME_MAX = 40  # "mam", "Sanne", "buurman Piet"
@@ -33,6 +34,13 @@ class HelperLinkSchema(Schema):
 
 class HelperSeesSchema(Schema):
     help_message = fields.Bool()
+    recovery = fields.Bool(metadata={"description": "how it is going: your tests' bands"})
+
+
+class HelperUpdateSchema(Schema):
+    shares_recovery = fields.Bool(required=True, metadata={
+        "description": "they see how it is going: the bands of your tests and their trend, "
+                       "never your answers"})
 
 
 class HelperSchema(Schema):
@@ -86,3 +94,6 @@ class HelpingSchema(Schema):
     tasks = fields.List(fields.Nested(SharedTaskSchema), metadata={
         "description": "GET /api/helping: the tasks they share with you (also GET "
                        "/api/shared-tasks); not in the sync record, which has its own"})
+    recovery = fields.Nested(SharedRecoverySchema, allow_none=True, metadata={
+        "description": "GET /api/helping: how it is going, when they let you see it; not in "
+                       "the sync record (sync `shared_recovery`)"})

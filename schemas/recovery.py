@@ -120,6 +120,34 @@ class SharedResultSchema(Schema):
     safety = fields.Bool(allow_none=True)
 
 
+CHANGE = validate.OneOf(("better", "worse"))
+
+
+class BandsSchema(Schema):
+    """One test as a person who helps sees it: its bands, never an answer."""
+
+    taken_at = fields.DateTime()
+    phq4_band = fields.Str(allow_none=True, metadata={
+        "description": "worry and mood: none | mild | moderate | severe (null: not complete)"})
+    who5_low = fields.Bool(allow_none=True, metadata={"description": "low well-being"})
+    pcl5_band = fields.Str(allow_none=True, metadata={
+        "description": "stress after the event: low | raised | high (null: not taken)"})
+    who5_change = fields.Str(allow_none=True, validate=CHANGE, metadata={
+        "description": "since the test before: better | worse | null (no clear change)"})
+    pcl5_change = fields.Str(allow_none=True, validate=CHANGE)
+
+
+class SharedRecoverySchema(Schema):
+    """How it is going with someone you help, when they let you see it (sync `shared_recovery`,
+    with the id of the person in GET /api/helping)."""
+
+    id = fields.UUID()
+    helping_id = fields.UUID()
+    version = fields.Int()
+    tests = fields.List(fields.Nested(BandsSchema), metadata={
+        "description": "the latest tests, oldest first"})
+
+
 class StaffRecoverySchema(Schema):
     dossier_id = fields.UUID()
     callback_requested_at = fields.DateTime(allow_none=True)

@@ -106,6 +106,7 @@ BODIES = {
     "helpers.create_invite": {"json": {"name": "mam"}},
     "helpers.link": {"json": {"code": "ABCD-EFGH"}},
     "helpers.put_message": {"json": {"text": "Overgenomen", "to_all": True}},
+    "helpers.update_helper": {"json": {"shares_recovery": True}},
     "push.subscribe": {"json": {"endpoint": ENDPOINT_URL, "keys": {"p256dh": "x", "auth": "y"}}},
     "push.unsubscribe": {"json": {"endpoint": ENDPOINT_URL}},
     "push.put_preferences": {"json": {"kinds": {"dossier": True}, "quiet_hours": None}},

@@ -78,7 +78,8 @@ def test_an_invite_is_shown_once_used_once_and_links_both_sides(app, auth_client
 
     [mine] = auth_client.get("/api/helpers").get_json()
     assert (mine["id"], mine["name"]) == (helping["id"], WHO)
-    assert mine["sees"] == {"help_message": False} and mine["last_sync_at"] is None
+    assert mine["sees"] == {"help_message": False, "recovery": False}
+    assert mine["last_sync_at"] is None
     assert auth_client.get("/api/helpers/invites").get_json() == []
     assert WHO.encode() not in raw_rows("helper_links")
     # Both phones get the link through sync.
@@ -176,8 +177,9 @@ def test_the_help_message_reaches_only_the_helpers_it_is_for(app, auth_client, h
     [dropped], other_cursor = pulled(other, MESSAGE_ENTITY, other_cursor)
     assert dropped["deleted"] is True and dropped["data"] is None
     assert other.get("/api/helping").get_json()[0]["help_message"] is None
-    helpers = {h["name"]: h["sees"] for h in auth_client.get("/api/helpers").get_json()}
-    assert helpers == {"Sanne": {"help_message": True}, "mam": {"help_message": False}}
+    helpers = {h["name"]: h["sees"]["help_message"]
+               for h in auth_client.get("/api/helpers").get_json()}
+    assert helpers == {"Sanne": True, "mam": False}
     assert to_other
 
     # Emptied: nobody sees a message any more.

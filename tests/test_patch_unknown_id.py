@@ -21,6 +21,7 @@ UPDATES = {
     "/api/entries/<uuid:entry_id>": ("client", {"occurred_at": WHEN, "answers": FEELING}),
     "/api/tasks/<uuid:task_id>": ("client", {"done": True}),
     "/api/shared-tasks/<uuid:task_id>": ("helper", {"helping": True, "note": "Ik help"}),
+    "/api/helpers/<uuid:link_id>": ("client", {"shares_recovery": True}),
     "/api/staff/dossiers/<uuid:dossier_id>": ("staff", {"label": "Nieuw dossier"}),
     "/api/recovery/tests/<uuid:test_id>": ("client", {"shared": False}),
 }

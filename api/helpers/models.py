@@ -68,6 +68,10 @@ class HelperLink(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # When the helper's phone last synced: the client sees whether someone still looks.
     last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Whether the helper sees how it is going (the recovery meter's bands and trend, never an
+    # answer), and the version of that record (`shared_recovery`, with the link's id).
+    shares_recovery: Mapped[bool] = mapped_column(Boolean, default=False)
+    recovery_version: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class HelpMessage(Base):

@@ -12,11 +12,13 @@ from flask_limiter.util import get_remote_address
 from api.db import db
 from api.extensions import limiter
 from api.helpers import service
+from api.recovery import helping as recovery_helping
 from api.smorest import Blueprint
 from api.tasks import helping
 from schemas.helpers import (
     HelperLinkSchema,
     HelperSchema,
+    HelperUpdateSchema,
     HelpingSchema,
     HelpMessageSchema,
     HelpMessageUpdateSchema,
@@ -92,6 +94,17 @@ def remove_helper(link_id: uuid.UUID):
     db.session.commit()
 
 
+@blp.patch("/helpers/<uuid:link_id>")
+@client_only
+@blp.arguments(HelperUpdateSchema)
+@blp.response(200, HelperSchema)
+def update_helper(body: dict, link_id: uuid.UUID):
+    """Let this person see how it is going (your tests' bands and trend, never your answers)"""
+    found = service.share_recovery(current_user, link_id, body["shares_recovery"])
+    db.session.commit()
+    return service.helper_dict(found, service.message_row(current_user.id))
+
+
 @blp.get("/helpers/message")
 @client_only
 @blp.response(200, HelpMessageSchema)
@@ -134,7 +147,8 @@ def list_helping():
     """The people you help, and what each of them shares with you"""
     shared = helping.shared_with(current_user)
     return [{**person, "tasks": [helping.shared_task_dict(task, link) for task, link in shared
-                                 if link.id == person["id"]]}
+                                 if link.id == person["id"]],
+             "recovery": recovery_helping.shared_recovery(current_user, person["id"])}
             for person in service.helping(current_user)]
 
 

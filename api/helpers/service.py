@@ -33,6 +33,7 @@ from api.auth.models import User
 from api.crypto import decrypt_text, encrypt_text
 from api.db import db, utcnow
 from api.domain import Conflict, Invalid, NotFound
+from api.helpers.locks import lock_circle
 from api.helpers.models import (
     HELPER_ENTITY,
     HELPING_ENTITY,
@@ -45,6 +46,7 @@ from api.helpers.models import (
     text_aad,
 )
 from api.helpers.push import tell_helper
+from api.recovery import sharing as recovery_sharing
 from api.sync.changelog import lock_owner, record_change
 from api.tasks import sharing
 
@@ -192,6 +194,7 @@ def _end(link: HelperLink) -> None:
             _touch(message)
             record_change(link.client_id, MESSAGE_ENTITY, message.id, message.version)
     sharing.forget_link(link)
+    recovery_sharing.forget_link(link)
     db.session.delete(link)
     db.session.flush()
 
@@ -215,6 +218,23 @@ def helper_link(helper: User, link_id: uuid.UUID) -> HelperLink:
 def remove(client: User, link_id: uuid.UUID) -> None:
     """The client takes someone's access away (the helper is not told why)."""
     _end(client_link(client, link_id))
+
+
+def share_recovery(client: User, link_id: uuid.UUID, on: bool) -> HelperLink:
+    """Let one helper see how it is going (the bands of the tests and their trend), or not;
+    the helper gets a discreet push when it is switched on.
+
+    :raise NotFound: not a link of the client
+    """
+    lock_circle(client.id)
+    link = client_link(client, link_id)
+    if recovery_sharing.share(link, on):
+        link.version += 1
+        record_change(client.id, HELPER_ENTITY, link.id, link.version)
+        if on:
+            tell_helper(link, client.username)
+        db.session.flush()
+    return link
 
 
 def stop(helper: User, link_id: uuid.UUID) -> None:
@@ -243,7 +263,8 @@ def helper_dict(link: HelperLink, message: HelpMessage | None) -> dict[str, Any]
     """The client's view of a link: who, since when, what they see."""
     return {"id": link.id, "name": _name(link), "since": link.created_at,
             "last_sync_at": link.last_sync_at, "version": link.version,
-            "sees": {"help_message": sees_message(message, link)}}
+            "sees": {"help_message": sees_message(message, link),
+                     "recovery": link.shares_recovery}}
 
 
 def helpers(client: User) -> list[dict[str, Any]]:
@@ -299,7 +320,7 @@ def set_message(client: User, data: dict[str, Any]) -> HelpMessage:
 
     :raise Invalid: `helper_ids` names a link that is not the client's
     """
-    lock_owner(client.id)
+    lock_circle(client.id)
     links = _links(client.id)
     wanted = [str(i) for i in data.get("helper_ids", [])]
     unknown = sorted(set(wanted) - {str(found.id) for found in links})

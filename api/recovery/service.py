@@ -26,8 +26,9 @@ from api.db import db, utcnow
 from api.domain import Conflict, Invalid, NotFound, Reminder
 from api.dossier.models import Dossier
 from api.dossier.service import NO_DOSSIER, staff_dossier
+from api.helpers.locks import lock_circle
 from api.notifications.models import Notification, ReminderState
-from api.recovery import rules
+from api.recovery import rules, sharing
 from api.recovery.models import (
     PROFILE_ENTITY,
     TEST_ENTITY,
@@ -37,7 +38,7 @@ from api.recovery.models import (
     profile_aad,
     profile_id,
 )
-from api.sync.changelog import lock_owner, record_change, transaction_cache
+from api.sync.changelog import record_change, transaction_cache
 
 RULES = rules.load_rules()
 SERVED_RULES = for_the_phone(RULES)
@@ -106,8 +107,9 @@ def check_answers(answers: dict[str, Any]) -> dict[str, Any]:
 
 
 def _writing(user_id: int) -> None:
-    """Every write starts here: the owner's lock, and the results computed so far forgotten."""
-    lock_owner(user_id)
+    """Every write starts here: the owner's lock (with the people who help them, who may see the
+    bands), and the results computed so far forgotten."""
+    lock_circle(user_id)
     transaction_cache("recovery_results").pop(user_id, None)
 
 
@@ -278,6 +280,7 @@ def save_test(user_id: int, test_id: uuid.UUID | None,
     db.session.flush()
     record_change(user_id, TEST_ENTITY, test.id, test.version)
     _touch_tests(user_id, taken_at, skip=test.id)  # a later test's change and `early` follow
+    sharing.changed(user_id)
     return test, True
 
 
@@ -306,6 +309,7 @@ def delete_test(user_id: int, test_id: uuid.UUID) -> int:
     db.session.flush()
     record_change(user_id, TEST_ENTITY, test_id, version, deleted=True)
     _touch_tests(user_id, taken_at)
+    sharing.changed(user_id)
     return version
 
 
@@ -360,6 +364,24 @@ def test_dicts(user_id: int, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, dict[s
 def test_ids_of(owner: User) -> list[uuid.UUID]:
     return list(db.session.scalars(select(RecoveryTest.id)
                                    .where(RecoveryTest.owner_id == owner.id)))
+
+
+TREND_TESTS = 12  # what a helper sees: the latest tests, enough for a trend, not a history
+
+
+def band_trend(user_id: int) -> list[dict[str, Any]]:
+    """What a person who helps sees (api/recovery/sharing.py): per test, oldest first, its
+    bands and which way WHO-5 and PCL-5 moved since the test before. No answers, no safety
+    question, no notes, no advice."""
+    rows = []
+    for item in list(_results(user_id).values())[-TREND_TESTS:]:
+        scores = item["scores"]
+        rows.append({"taken_at": item["test"].taken_at, "phq4_band": scores["phq4"]["band"],
+                     "who5_low": scores["who5"]["low_wellbeing"],
+                     "pcl5_band": scores["pcl5"]["band"],
+                     "who5_change": (scores["who5"]["change"] or {}).get("direction"),
+                     "pcl5_change": (scores["pcl5"]["change"] or {}).get("direction")})
+    return rows
 
 
 def summary_rows(user_id: int) -> list[dict[str, Any]]:

@@ -1,4 +1,5 @@
-"""The recovery meter's sync entities: `recovery_test` and `recovery_profile`.
+"""The recovery meter's sync entities: `recovery_test` and `recovery_profile`, and
+`shared_recovery` (how it is going, as a person who helps sees it: api/recovery/sharing.py).
 
 A test is written once; sending it again changes only `shared` (a test with other answers under
 the same id is a Conflict). A test's result follows from every test before it and the event
@@ -14,10 +15,20 @@ import uuid
 from typing import Any
 
 from api.auth.models import User
-from api.recovery import service
+from api.dossier.sync import AnyData
+from api.recovery import helping, service
 from api.recovery.models import PROFILE_ENTITY, TEST_ENTITY, profile_id
+from api.recovery.sharing import SHARED_RECOVERY_ENTITY
 from api.sync.registry import SyncEntity
-from schemas.recovery import ProfileSchema, ProfileUpdateSchema, SelfTestSchema, SelfTestSyncSchema
+from schemas.recovery import (
+    ProfileSchema,
+    ProfileUpdateSchema,
+    SelfTestSchema,
+    SelfTestSyncSchema,
+    SharedRecoverySchema,
+)
+
+SHARED_BY_THE_CLIENT = "The person you help decides what you see of how it is going."
 
 _test_schema = SelfTestSchema()
 _profile_schema = ProfileSchema()
@@ -61,10 +72,22 @@ def profile_ids(owner: User) -> list[uuid.UUID]:
     return [profile_id(owner.id)] if service.has_profile(owner.id) else []
 
 
-# Only clients take tests, as on the REST routes (403 for helpers and staff).
+def _read_only(*_args: Any) -> int:
+    raise AssertionError("roles=() entities are refused before they are written")
+
+
+def shared_snapshot(helper: User, id: uuid.UUID) -> dict[str, Any] | None:
+    found = helping.shared_recovery(helper, id)
+    return None if found is None else SharedRecoverySchema().dump(found)
+
+
+# Only clients take tests, as on the REST routes (403 for helpers and staff). What a helper
+# sees of them is read-only: the client switches it on or off on the Samen screen.
 ENTITIES = (
     SyncEntity(PROFILE_ENTITY, ProfileUpdateSchema, upsert_profile, delete_profile,
                profile_snapshot, profile_ids, roles=("client",), fixed_id=profile_id),
     SyncEntity(TEST_ENTITY, SelfTestSyncSchema, upsert_test, delete_test, test_snapshot,
                service.test_ids_of, test_snapshots, roles=("client",)),
+    SyncEntity(SHARED_RECOVERY_ENTITY, AnyData, _read_only, _read_only, shared_snapshot,
+               helping.shared_recovery_ids, roles=(), refused=SHARED_BY_THE_CLIENT),
 )

@@ -20,9 +20,9 @@ from api.auth.models import User
 from api.crypto import decrypt_text, encrypt_json, encrypt_text
 from api.db import db, utcnow
 from api.domain import Invalid, NotFound
+from api.helpers.locks import lock_circle
 from api.helpers.models import HelperLink
 from api.helpers.push import tell_client
-from api.sync.changelog import lock_owner
 from api.tasks import service, sharing
 from api.tasks.models import Task, TaskHelp, note_aad, text_aad
 
@@ -88,12 +88,13 @@ def help_with(helper: User, task_id: uuid.UUID, data: dict[str, Any]) -> Task:
     :raise NotFound: the task is not shared with this helper (or does not exist)
     :raise Invalid: a tick they may not make, or a step the task does not have
     """
-    lock_owner(helper.id)
-    visible = visible_task(helper, task_id)
-    if visible is None:
+    found = visible_task(helper, task_id)
+    if found is not None:
+        lock_circle(found[1].client_id, helper.id)
+        visible = visible_task(helper, task_id)  # again, under the locks
+    if found is None or visible is None:
         raise NotFound(NOT_SHARED)
     task, link = visible
-    lock_owner(link.client_id)
     if ("done" in data or data.get("step_ticks")) and not task.helpers_may_tick:
         raise Invalid({"done" if "done" in data else "step_ticks": [NOT_YOURS_TO_TICK]},
                       NOT_YOURS_TO_TICK)

@@ -8,7 +8,7 @@
 - `own`: the client writes everything.
 
 The client's tasks are those they own and those of their linked dossier; anything else is
-NotFound, exactly like a task that does not exist. Writes start with `lock_owner` and append to
+NotFound, exactly like a task that does not exist. Writes start with `lock_circle` and append to
 the change log; nothing here commits.
 
 Samen: the client shares any task, whatever its source, with every person who helps them or
@@ -34,8 +34,9 @@ from api.crypto import decrypt_json, decrypt_text, encrypt_json, encrypt_text
 from api.db import db, utcnow
 from api.domain import Conflict, Invalid, NotFound, Reminder, ReminderKey
 from api.dossier.models import Dossier
+from api.helpers.locks import lock_circle
 from api.notifications.service import notify
-from api.sync.changelog import lock_owner, record_change
+from api.sync.changelog import record_change
 from api.tasks import sharing
 from api.tasks.models import TASK_ENTITY, Task, TaskHelp, note_aad, text_aad
 from api.tasks.sharing import mine
@@ -201,7 +202,7 @@ def create_task(user: User, task_id: uuid.UUID, data: dict[str, Any]) -> Task:
     :raise Invalid: no title for an own task; an unknown to-do, or text on a rights task
     :raise Conflict: that to-do is on the list already (under another id)
     """
-    lock_owner(user.id)
+    lock_circle(user.id)  # whoever sees the task is written to as well
     source = data.get("source", "own")
     if source == "staff":
         raise Invalid({"source": [STAFF_BY_SYNC]})
@@ -243,7 +244,7 @@ def update_task(user: User, task_id: uuid.UUID, data: dict[str, Any],
     :raise Conflict: `check_base` and `base_version` is not the current version
     :raise Invalid: a field the client may not change
     """
-    lock_owner(user.id)
+    lock_circle(user.id)  # whoever sees the task is written to as well
     task = client_task(user.id, task_id)
     if task is None:
         raise NotFound(TASK_NOT_FOUND)
@@ -297,7 +298,7 @@ def delete_task(user: User, task_id: uuid.UUID) -> Task:
     :raise NotFound: not the client's task
     :raise Invalid: a task of the contact person
     """
-    lock_owner(user.id)
+    lock_circle(user.id)  # whoever sees the task is written to as well
     task = client_task(user.id, task_id)
     if task is None:
         raise NotFound(TASK_NOT_FOUND)

@@ -3,7 +3,9 @@ without an account, makes a helper account on the spot and comes back to the inv
 helping; the client writes "Waar ik hulp bij kan gebruiken" offline and it reaches Sanne's
 phone after sync, where it also reads offline; the client removes Sanne with one tap, and
 Sanne's phone is empty of the client's data after its next sync, saying only "Je hebt geen
-toegang meer". axe on every screen, screenshots."""
+toegang meer". A shared task taken on and ticked offline by the helper, seen by the client;
+how it is going, shown to the helper only while the client has it switched on. axe on every
+screen, screenshots."""
 
 from __future__ import annotations
 
@@ -178,3 +180,49 @@ def test_a_shared_task_is_taken_on_offline_and_the_client_sees_it(new_context, c
     wait_for_sync(helper)
     assert helper.evaluate(SHARED_TASK_ON_THE_DEVICE) == "[]"
     expect(helper.locator("main")).not_to_contain_text(TASK)
+
+
+def test_how_it_is_going_is_shown_only_when_switched_on(new_context, check_a11y, shot) -> None:
+    client_context = new_context(**PHONE)
+    client = client_context.new_page()
+    account = register_via_api(client_context)
+    helper_context = new_context(**PHONE)
+    helper = helper_context.new_page()
+    register_via_api(helper_context, role="helper")
+    code = api_post(client_context, "/api/helpers/invites", {"name": "Sanne"})["code"]
+    api_post(helper_context, "/api/helpers/link", {"code": code})
+    for day, answers in (("01", {"phq4": [3, 3, 3, 3], "who5": [0, 1, 0, 1, 0], "safety": 3}),
+                         ("15", {"phq4": [1, 1, 1, 1], "who5": [3, 3, 3, 3, 3], "safety": 0})):
+        api_post(client_context, "/api/recovery/tests", {
+            "taken_at": f"2026-11-{day}T20:00:00+01:00", "answers": answers})
+
+    helper.goto("/#/helping")
+    expect(heading(helper)).to_have_text("Wie je helpt")
+    wait_for_sync(helper)
+    expect(helper.get_by_text("deelt nu niets met je")).to_be_visible()
+
+    client.goto("/#/helpers")
+    expect(client.get_by_role("heading", name="Sanne")).to_be_visible()
+    switch = client.get_by_role("switch", name="Laat Sanne zien hoe het met je gaat")
+    expect(switch).not_to_be_checked()
+    switch.check()
+    expect(client.get_by_role("status").filter(has_text="Sanne ziet nu hoe het met je gaat.")
+           ).to_be_visible()
+    expect(client.get_by_text("hoe het met je gaat: de uitkomst van je tests")).to_be_visible()
+    check_screen(client, check_a11y, shot, "helpers-recovery-on-nl")
+
+    wait_for_sync(helper)
+    name = account["username"]
+    expect(helper.get_by_role("heading", name=f"Hoe het met {name} gaat")).to_be_visible()
+    expect(helper.get_by_text("wat klachten")).to_be_visible()
+    expect(helper.get_by_text("Zich goed voelen: beter dan bij de vorige test.")).to_be_visible()
+    expect(helper.get_by_text("Eerdere tests (1)")).to_be_visible()
+    check_screen(helper, check_a11y, shot, "helping-recovery-nl")
+    no_sideways_scroll(helper, "helping with how it goes")
+
+    switch.uncheck()
+    expect(client.get_by_role("status").filter(has_text="Sanne ziet niet meer")).to_be_visible()
+    wait_for_sync(helper)
+    expect(helper.get_by_role("heading", name=f"Hoe het met {name} gaat")).to_have_count(0)
+    assert helper.evaluate("""async () => (await (await import('/js/store.js'))
+        .list('shared_recovery')).length""") == 0

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 // Only data and lazy import() functions at the top of these modules: safe to load in node.
-const { DOMAINS, entityFields, homeParts, pushKinds } = await import('../../pwa/js/domains.js');
+const { DOMAINS, entityFields, homeParts, pushKinds, writtenEntities } = await import(
+  '../../pwa/js/domains.js');
 const { ROUTES } = await import('../../pwa/js/routes.js');
 
 const texts = (lang) => JSON.parse(readFileSync(new URL(`../../pwa/i18n/${lang}.json`,
@@ -42,6 +43,15 @@ test('domain names are unique and writable entities name their fields', () => {
     assert.ok(Array.isArray(fields) && fields.length > 0, entity);
     assert.ok(Array.isArray(whenGiven), entity);
     assert.deepEqual(fields.filter((field) => whenGiven.includes(field)), [], entity);
+  }
+});
+
+test('every entity the phone writes is named on the problems screen, in nl and en', () => {
+  const nl = texts('nl');
+  const en = texts('en');
+  for (const entity of writtenEntities()) {
+    const key = `problems.entity.${entity}`;
+    assert.ok(key in nl && key in en, `missing text ${key}`);
   }
 });
 

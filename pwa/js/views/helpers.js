@@ -39,16 +39,49 @@ async function loadHelpers() {
   }
 }
 
-/** What `helper` sees, in words: the help message, and the tasks shared with them. */
+/** What `helper` sees, in words: the help message, the tasks shared with them, how it goes. */
 function sees(helper, message, tasks, rights) {
   const shared = message.text && (message.to_all || message.helper_ids.includes(helper.id));
   const theirs = tasks.filter((task) => !task.deleted && (task.data.shared_to_all
     || (task.data.shared_helper_ids ?? []).includes(helper.id)));
   const titles = theirs.map((task) => `‘${words(task, rights).title}’`).join(', ');
-  const taskLine = theirs.length > 0 && t(theirs.length === 1 ? 'helpers.seesTask'
-    : 'helpers.seesTasks', { count: theirs.length, titles });
-  if (shared && taskLine) return `${t('helpers.seesMessage')} ${t('helpers.seesAnd')} ${taskLine}`;
-  return shared ? t('helpers.seesMessage') : taskLine || t('helpers.seesNothing');
+  const items = [
+    shared && t('helpers.seesMessage'),
+    theirs.length > 0 && t(theirs.length === 1 ? 'helpers.seesTask' : 'helpers.seesTasks',
+      { count: theirs.length, titles }),
+    helper.sees?.recovery && t('helpers.seesRecovery'),
+  ].filter(Boolean);
+  if (!items.length) {
+    return h('p', {}, h('strong', { text: t('helpers.sees') }), ' ', t('helpers.seesNothing'));
+  }
+  return [h('p', { class: 'sees-title' }, h('strong', { text: t('helpers.sees') })),
+    h('ul', { class: 'sees' }, items.map((text) => h('li', { text })))];
+}
+
+/** "Laat … zien hoe het met je gaat": a switch per person, saved on the server at once. */
+function recoverySwitch(helper, redraw) {
+  const id = `recovery-${helper.id}`;
+  const box = h('input', { type: 'checkbox', role: 'switch', id,
+    checked: Boolean(helper.sees?.recovery), 'aria-describedby': `${id}-hint` });
+  box.addEventListener('change', async () => {
+    box.disabled = true;
+    try {
+      await request('PATCH', `/api/helpers/${helper.id}`, { shares_recovery: box.checked });
+      announce(t(box.checked ? 'helpers.recoveryOn' : 'helpers.recoveryOff',
+        { name: helper.name }), 'success');
+      await sync.now().catch(() => {});
+      await redraw();
+    } catch (error) {
+      box.checked = !box.checked;
+      announce(navigator.onLine ? errorMessage(error) : t('helpers.needsInternet'), 'error');
+    } finally {
+      box.disabled = false;
+    }
+  });
+  return h('div', { class: 'field' }, h('div', { class: 'choice' }, box,
+    h('label', { for: id, text: t('helpers.recovery', { name: helper.name }) }),
+    h('p', { class: 'hint', id: `${id}-hint`, text: t('helpers.recoveryHint',
+      { name: helper.name }) })));
 }
 
 function helperItem(helper, message, redraw, tasks, rights) {
@@ -72,7 +105,8 @@ function helperItem(helper, message, redraw, tasks, rights) {
     helper.last_sync_at !== undefined && h('p', { class: 'hint', text: helper.last_sync_at
       ? t('helpers.lastSync', { when: formatWhen(helper.last_sync_at, 'datetime') })
       : t('helpers.neverSynced') }),
-    h('p', {}, h('strong', { text: t('helpers.sees') }), ' ', sees(helper, message, tasks, rights)),
+    sees(helper, message, tasks, rights),
+    recoverySwitch(helper, redraw),
     h('p', { class: 'actions' }, remove));
 }
 

@@ -3,6 +3,8 @@
 // #/helping/<id> shows one person; when their access ended (they removed you, or you stopped),
 // it says only "Je hebt geen toegang meer", nothing about why.
 //
+// How it is going, when a person lets you see it: the bands of their latest self-test in words,
+// which way it went, and the tests before (never an answer: the server does not send them).
 // The tasks a person shares with you show with their steps. "Ik help hiermee", a short note,
 // and (when they let you) ticks go to the store, also offline; sync sends only what you did.
 import { request } from '../api.js';
@@ -18,11 +20,13 @@ import { fill, pendingTag, storeReady, whileShown } from '../view.js';
 import { words } from './tasks.js';
 
 const SHARED_TASK = 'shared_task';
+const SHARED_RECOVERY = 'shared_recovery';
+const PHQ4_ORDER = ['none', 'mild', 'moderate', 'severe'];
 const NOTE_MAX = 300;
 
 async function people() {
-  const [links, messages, tasks] = await Promise.all([store.list('helping'),
-    store.list('help_message'), store.list(SHARED_TASK)]);
+  const [links, messages, tasks, recovery] = await Promise.all([store.list('helping'),
+    store.list('help_message'), store.list(SHARED_TASK), store.list(SHARED_RECOVERY)]);
   const live = (record) => !record.deleted;
   return links.filter(live).map((record) => ({
     ...record.data, id: record.id,
@@ -30,6 +34,7 @@ async function people() {
     tasks: tasks.filter((task) => live(task) && task.data.helping_id === record.id)
       .sort((a, b) => Number(a.data.done) - Number(b.data.done)
         || (a.data.due_date || '9999').localeCompare(b.data.due_date || '9999')),
+    recovery: recovery.find((r) => live(r) && r.data.helping_id === record.id)?.data ?? null,
   }));
 }
 
@@ -95,6 +100,55 @@ function sharedTask(task, person, rights) {
     note, pendingTag(task));
 }
 
+/** The bands of one test in words: [[facet, words]] (PCL-5 only when it was taken). */
+function bandWords(test) {
+  return [
+    test.phq4_band && [t('helping.recovery.phq4'), t(`helping.recovery.phq4.${test.phq4_band}`)],
+    test.who5_low !== null && test.who5_low !== undefined && [t('helping.recovery.who5'),
+      t(test.who5_low ? 'helping.recovery.who5Low' : 'helping.recovery.who5Ok')],
+    test.pcl5_band && [t('helping.recovery.pcl5'), t(`helping.recovery.pcl5.${test.pcl5_band}`)],
+  ].filter(Boolean);
+}
+
+/** Which way it went since the test before, in words (PHQ-4 by its band: it has no change
+ * label of its own; WHO-5 and PCL-5 by the recovery meter's own change rules). */
+function trendWords(latest, before) {
+  const lines = [];
+  if (before?.phq4_band && latest.phq4_band && before.phq4_band !== latest.phq4_band) {
+    const less = PHQ4_ORDER.indexOf(latest.phq4_band) < PHQ4_ORDER.indexOf(before.phq4_band);
+    lines.push(t(less ? 'helping.recovery.phq4Less' : 'helping.recovery.phq4More'));
+  }
+  if (latest.who5_change) lines.push(t(`helping.recovery.who5.${latest.who5_change}`));
+  if (latest.pcl5_change) lines.push(t(`helping.recovery.pcl5.${latest.pcl5_change}`));
+  return lines.length ? lines : [t(before ? 'helping.recovery.same' : 'helping.recovery.first')];
+}
+
+function recoveryPart(person) {
+  const tests = person.recovery?.tests ?? [];
+  const id = `recovery-${person.id}`;
+  if (!tests.length) {
+    return [h('h3', { text: t('helping.recovery.title', { name: person.name }) }),
+      h('p', { text: t('helping.recovery.none', { name: person.name }) })];
+  }
+  const latest = tests.at(-1);
+  const earlier = tests.slice(0, -1).reverse();
+  const facts = (test) => h('dl', { class: 'facts' }, bandWords(test).flatMap(([facet, said]) =>
+    [h('dt', { text: facet }), h('dd', { text: said })]));
+  return [
+    h('h3', { id, text: t('helping.recovery.title', { name: person.name }) }),
+    h('p', { text: t('helping.recovery.latest', { when: formatWhen(latest.taken_at) }) }),
+    facts(latest),
+    h('ul', { class: 'trend' }, trendWords(latest, tests.at(-2)).map((line) => h('li', { text: line }))),
+    earlier.length > 0 && h('details', {},
+      h('summary', { text: t('helping.recovery.earlier', { count: earlier.length }) }),
+      h('ul', { class: 'earlier' }, earlier.map((test) => h('li', {},
+        h('p', { text: formatWhen(test.taken_at) }), facts(test))))),
+    h('p', { class: 'hint', text: t('helping.recovery.about', { name: person.name }) }),
+    h('p', {}, h('a', { href: '#/referral', text: t('helping.recovery.worried') })),
+    h('p', { class: 'hint', text: t('helping.recovery.source') }),
+  ];
+}
+
 function personCard(person, redraw, rights) {
   const stop = h('button', { type: 'button', class: 'secondary',
     text: t('helping.stop', { name: person.name }) });
@@ -135,7 +189,9 @@ function personCard(person, redraw, rights) {
         h('p', { class: 'help-message', text: person.message.text }),
         h('p', { class: 'hint', text: t('helping.changed', {
           when: formatWhen(person.message.updated_at, 'datetime') }) })]
-      : !person.tasks.length && h('p', { text: t('helping.nothingShared', { name: person.name }) }),
+      : !person.tasks.length && !person.recovery
+        && h('p', { text: t('helping.nothingShared', { name: person.name }) }),
+    person.recovery && recoveryPart(person),
     person.tasks.length > 0 && [
       h('h3', { text: t('helping.tasks', { name: person.name }) }),
       h('ul', { class: 'cards tasks' }, person.tasks.map((task) => sharedTask(task, person, rights)))],
@@ -205,7 +261,8 @@ export async function render(container, { user, params = [] }) {
   whileShown(region, async (changes) => {
     // What is being typed (a code, a note) is not swept away by a sync.
     if (region.querySelector('form[data-changed]')) return;
-    if (changes.some((c) => ['helping', 'help_message', SHARED_TASK].includes(c.entity))) {
+    const shown = ['helping', 'help_message', SHARED_TASK, SHARED_RECOVERY];
+    if (changes.some((c) => shown.includes(c.entity))) {
       await draw();
     }
   });
