@@ -27,12 +27,53 @@ class LoginSchema(Schema):
     password = fields.Str(required=True, load_only=True, validate=validate.Length(max=1024))
 
 
+class RecoverSchema(Schema):
+    username = fields.Str(required=True, validate=validate.Length(max=64))
+    recovery_code = fields.Str(required=True, validate=validate.Length(max=64), metadata={
+        "description": "the code you got when you made your account (dashes and spaces, "
+                       "small or capital letters: all fine)"})
+    new_password = fields.Str(required=True, load_only=True, validate=validate.Length(max=1024),
+                              metadata={"description": "10-128 characters, not a common one"})
+
+
+class PasswordSchema(Schema):
+    password = fields.Str(required=True, load_only=True, validate=validate.Length(max=1024))
+
+
+class RecoveryCodeSchema(Schema):
+    recovery_code = fields.Str(metadata={"description": "shown once: only its hash is kept"})
+
+
 class AccountSchema(Schema):
     username = fields.Str()
     role = fields.Str()
+    has_recovery_code = fields.Bool(metadata={
+        "description": "false: the account has no recovery code yet (made before they existed)"})
+    recovery_code = fields.Str(metadata={
+        "description": "only in the answer to register and recover: the new recovery code, "
+                       "shown this once"})
     records = fields.Dict(keys=fields.Str(), values=fields.UUID(), metadata={
         "description": "entity → id of the records there is one of per person (e.g. "
                        "rights_situation), so the phone can write them offline"})
     terms_version = fields.Str(allow_none=True)
     terms_accepted_at = fields.DateTime(allow_none=True)
     created_at = fields.DateTime()
+
+
+class SessionSchema(Schema):
+    id = fields.UUID()
+    created_at = fields.DateTime(metadata={"description": "when you logged in"})
+    last_seen_at = fields.DateTime()
+    device = fields.Str(allow_none=True, metadata={
+        "description": "browser|system, each ? when unknown, e.g. Chrome|Android"})
+    active = fields.Bool(metadata={"description": "still logged in"})
+    current = fields.Bool(metadata={"description": "the session of this request"})
+
+
+class LogoutEverywhereSchema(Schema):
+    keep_this = fields.Bool(load_default=True, metadata={
+        "description": "stay logged in here (default); false ends this session too"})
+
+
+class EndedSchema(Schema):
+    ended = fields.Int(metadata={"description": "how many sessions ended"})

@@ -112,15 +112,23 @@ def test_end_session(make_user) -> None:
     assert not service.check_access(str(session.id))
 
 
-def test_new_login_deletes_ended_sessions_only(make_user) -> None:
+def test_sign_ins_are_kept_30_days_and_20_at_most_but_live_ones_always(make_user) -> None:
     user = make_user()
-    ended, idle, live = (service.start_session(user) for _ in range(3))
-    service.end_session(str(ended.id))
+    month_old = service.start_session(user)
+    month_old.created_at = utcnow() - timedelta(days=31)
+    ended = [service.start_session(user) for _ in range(20)]
+    for session in ended[:-1]:
+        service.end_session(str(session.id))
+    idle = ended[-1]
     idle.last_seen_at = utcnow() - timedelta(minutes=31)
+    live = service.start_session(user)
     db.session.flush()
     newest = service.start_session(user)
     left = set(db.session.scalars(select(AuthSession.id).where(AuthSession.user_id == user.id)))
-    assert left == {live.id, newest.id}
+    assert month_old.id not in left and {live.id, newest.id} <= left
+    assert len(left) == service.SIGN_INS_LISTED
+    assert ended[0].id not in left and idle.id in left  # the oldest ended ones go first
+    assert [s.id for s in service.sessions(user)][:2] == [newest.id, live.id]
 
 
 def test_register_race_on_the_name_is_409(make_user, monkeypatch) -> None:

@@ -54,6 +54,7 @@ PUBLIC = {
     "api-docs.openapi_json": "the OpenAPI document",
     "auth.login": "logging in",
     "auth.register": "making an account",
+    "auth.recover": "a new password with the recovery code, for someone who cannot log in",
     "dossier.content": "public content: event kinds",
     "logbook.templates": "public content: the logbook questions",
     "recovery.instruments": "public content: the self-test's questions, texts and rules",
@@ -112,6 +113,7 @@ BODIES = {
     "push.put_preferences": {"json": {"kinds": {"dossier": True}, "quiet_hours": None}},
     "sync.sync": {"json": {"client_id": "matrix", "cursor": None, "mutations": []}},
     "auth.logout": {},
+    "auth.new_recovery_code": {"json": {"password": "not the password of anyone here"}},
 }
 
 

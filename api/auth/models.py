@@ -20,6 +20,8 @@ class User(Base):
     username: Mapped[str] = mapped_column(String(64))
     username_key: Mapped[str] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
+    # argon2id of the recovery code (api/auth/recovery.py); NULL: the account has none yet.
+    recovery_hash: Mapped[str | None] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(16))
     terms_version: Mapped[str | None] = mapped_column(String(32))
     terms_accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -44,3 +46,6 @@ class AuthSession(Base):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     refresh_jti: Mapped[str] = mapped_column(String(36))
+    # A coarse description for "where you are logged in": "Chrome|Android" (api/auth/devices.py);
+    # never the address, never the full user agent.
+    device: Mapped[str | None] = mapped_column(String(64))

@@ -1,10 +1,12 @@
-"""Accounts and sessions: register, log in, refresh, log out, and who am I.
+"""Accounts and sessions: register, log in, refresh, log out, who am I, and the recovery code.
 
 Rate limits (flask-limiter, counted per IP and per username; `deduct_when` makes only the
 attempts that count cost anything):
 - log in: 5 failed attempts per username and 20 per IP address in 15 minutes;
 - register: 10 attempts per IP address an hour (each one may create an account), and
-  5 failed attempts per username in 15 minutes.
+  5 failed attempts per username in 15 minutes;
+- recover (with the recovery code): as logging in; a new recovery code: 5 failed attempts
+  (a wrong password) per account in 15 minutes.
 Past a limit the answer is 429 with Retry-After. A per-username limit lets someone lock an
 account out for 15 minutes by guessing; that is the price of stopping password guessing.
 """
@@ -17,18 +19,31 @@ from flask import Response, current_app, jsonify, request
 from flask_jwt_extended import current_user, get_jwt, unset_jwt_cookies
 from flask_limiter.util import get_remote_address
 
-from api.auth import service, tokens
+from api.auth import devices, recovery, service, tokens
 from api.db import db
+from api.domain import Invalid
 from api.extensions import limiter
 from api.notifications import service as notifications
 from api.smorest import Blueprint, abort
 from api.sync.registry import fixed_records
-from schemas.auth import AccountSchema, LoginSchema, RegisterSchema
+from schemas.auth import (
+    AccountSchema,
+    EndedSchema,
+    LoginSchema,
+    LogoutEverywhereSchema,
+    PasswordSchema,
+    RecoverSchema,
+    RecoveryCodeSchema,
+    RegisterSchema,
+    SessionSchema,
+)
 from schemas.base import text_problem
 
 blp = Blueprint("auth", __name__, url_prefix="/api", description="Accounts and sessions")
 
 WINDOW = "15 minutes"
+WRONG_RECOVERY = "Username or recovery code is not correct."
+NOT_YOUR_PASSWORD = "This is not your password."  # noqa: S105 (a message, not a secret)
 
 
 def _ip_key() -> str:
@@ -59,11 +74,16 @@ def _account(user) -> dict:
     records (api/sync/registry.py fixed_records)."""
     return {"username": user.username, "role": user.role, "terms_version": user.terms_version,
             "terms_accepted_at": user.terms_accepted_at, "created_at": user.created_at,
-            "records": fixed_records(user)}
+            "records": fixed_records(user), "has_recovery_code": user.recovery_hash is not None}
 
 
-def _signed_in(user, session, status: int) -> Response:
-    response = jsonify(AccountSchema().dump(_account(user)))
+def _device() -> str:
+    return devices.describe(request.headers.get("User-Agent"))
+
+
+def _signed_in(user, session, status: int, recovery_code: str | None = None) -> Response:
+    answer = _account(user) | ({"recovery_code": recovery_code} if recovery_code else {})
+    response = jsonify(AccountSchema().dump(answer))
     response.status_code = status
     return tokens.set_session_cookies(response, user, session)
 
@@ -77,9 +97,10 @@ def register(body: dict):
     """Create a client or helper account and log in"""
     user = service.register(body["username"], body["password"], body["role"],
                             current_app.config["TERMS_VERSION"])
-    session = service.start_session(user)
+    code = recovery.new_code(user)
+    session = service.start_session(user, _device())
     db.session.commit()
-    return _signed_in(user, session, 201)
+    return _signed_in(user, session, 201, code)
 
 
 @blp.post("/auth/login")
@@ -92,9 +113,45 @@ def login(body: dict):
     user = service.authenticate(body["username"], body["password"])
     if user is None:
         abort(401, message="Username or password is not correct.")
-    session = service.start_session(user)
+    session = service.start_session(user, _device())
     db.session.commit()  # also keeps an upgraded password hash
     return _signed_in(user, session, 200)
+
+
+@blp.post("/auth/recover")
+@_limited(f"20 per {WINDOW}", _ip_key)
+@_limited(f"5 per {WINDOW}", _username_key)
+@blp.arguments(RecoverSchema)
+@blp.response(200, AccountSchema)
+def recover(body: dict):
+    """Forgot your password: set a new one with your recovery code. Every other session of the
+    account ends (and its devices' notifications); you are logged in, with a new code"""
+    found = recovery.recover(body["username"], body["recovery_code"], body["new_password"])
+    if found is None:
+        abort(401, message=WRONG_RECOVERY)
+    user, code = found
+    notifications.forget_devices(user.id)
+    session = service.start_session(user, _device())
+    db.session.commit()
+    return _signed_in(user, session, 200, code)
+
+
+def _user_key() -> str:
+    return f"account:{current_user.id}"
+
+
+@blp.post("/auth/recovery-code")
+@blp.login_required()
+@_limited(f"5 per {WINDOW}", _user_key)
+@blp.arguments(PasswordSchema)
+@blp.response(200, RecoveryCodeSchema)
+def new_recovery_code(body: dict):
+    """A new recovery code (the old one stops working); needs your password"""
+    if service.authenticate(current_user.username, body["password"]) is None:
+        raise Invalid({"password": [NOT_YOUR_PASSWORD]}, NOT_YOUR_PASSWORD)
+    code = recovery.new_code(current_user)
+    db.session.commit()
+    return {"recovery_code": code}
 
 
 @blp.post("/auth/refresh")
@@ -123,6 +180,38 @@ def logout():
     response = Response(status=204)
     response.headers["Clear-Site-Data"] = '"cache", "storage"'
     unset_jwt_cookies(response)
+    return response
+
+
+@blp.get("/auth/sessions")
+@blp.login_required()
+@blp.response(200, SessionSchema(many=True))
+def list_sessions():
+    """Where you are logged in, and were in the last 30 days: when, and a coarse name of the
+    device ("Chrome|Android"); never an address. `current` is this one"""
+    now, this = service.clock(), get_jwt()["sid"]
+    return [{"id": found.id, "created_at": found.created_at, "last_seen_at": found.last_seen_at,
+             "device": found.device, "active": service.is_active(found, now),
+             "current": str(found.id) == this} for found in service.sessions(current_user)]
+
+
+@blp.post("/auth/logout-everywhere")
+@blp.login_required()
+@blp.arguments(LogoutEverywhereSchema)
+@blp.response(200, EndedSchema)
+def logout_everywhere(body: dict):
+    """"Log overal uit": end every other session and its devices' notifications; with
+    `keep_this: false` this one too (then the cookies and this site's data are cleared, as at
+    logout)"""
+    this = get_jwt()["sid"]
+    ended = service.end_other_sessions(current_user, this if body["keep_this"] else None)
+    for session_id in ended:
+        notifications.forget_session(session_id)
+    db.session.commit()
+    response = jsonify(EndedSchema().dump({"ended": len(ended)}))
+    if not body["keep_this"]:
+        response.headers["Clear-Site-Data"] = '"cache", "storage"'
+        unset_jwt_cookies(response)
     return response
 
 

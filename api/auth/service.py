@@ -32,6 +32,9 @@ ABSOLUTE_TIMEOUT = timedelta(hours=12)
 # Writing last_seen_at on every request would cost a write per request; once a minute is
 # precise enough for a 30-minute idle limit.
 TOUCH_INTERVAL = timedelta(minutes=1)
+# "Where you are logged in": the sign-ins of the last 30 days, at most 20.
+SIGN_INS_KEPT = timedelta(days=30)
+SIGN_INS_LISTED = 20
 
 # Tests replace this to move time; everything here that asks "now" asks it.
 clock: Callable[[], datetime] = utcnow
@@ -128,15 +131,21 @@ def authenticate(username: str, password: str) -> User | None:
     return user
 
 
-def start_session(user: User) -> AuthSession:
-    """A new session; the user's ended ones are deleted (ended is ended: nothing to keep)."""
+def start_session(user: User, device: str | None = None) -> AuthSession:
+    """A new session. Ended ones are kept for SIGN_INS_KEPT (the person sees where they were
+    logged in) and at most SIGN_INS_LISTED of them; older ones are deleted."""
     now = clock()
     db.session.execute(delete(AuthSession).where(
-        AuthSession.user_id == user.id,
+        AuthSession.user_id == user.id, AuthSession.created_at <= now - SIGN_INS_KEPT))
+    keep = select(AuthSession.id).where(AuthSession.user_id == user.id).order_by(
+        AuthSession.created_at.desc()).limit(SIGN_INS_LISTED - 1)
+    db.session.execute(delete(AuthSession).where(
+        AuthSession.user_id == user.id, AuthSession.id.not_in(keep),
         or_(AuthSession.revoked_at.is_not(None), AuthSession.expires_at <= now,
             AuthSession.last_seen_at <= now - IDLE_TIMEOUT)))
     session = AuthSession(user_id=user.id, created_at=now, last_seen_at=now,
-                          expires_at=now + ABSOLUTE_TIMEOUT, refresh_jti=str(uuid.uuid4()))
+                          expires_at=now + ABSOLUTE_TIMEOUT, refresh_jti=str(uuid.uuid4()),
+                          device=device)
     db.session.add(session)
     db.session.flush()
     return session
@@ -188,6 +197,28 @@ def rotate(session_id: str, jti: str) -> AuthSession | None:
     session.refresh_jti = str(uuid.uuid4())
     session.last_seen_at = clock()
     return session
+
+
+def is_active(session: AuthSession, now: datetime | None = None) -> bool:
+    return not _ended(session, now or clock())
+
+
+def sessions(user: User) -> list[AuthSession]:
+    """The person's sign-ins of the last SIGN_INS_KEPT, newest first."""
+    return list(db.session.scalars(select(AuthSession).where(
+        AuthSession.user_id == user.id, AuthSession.created_at > clock() - SIGN_INS_KEPT)
+        .order_by(AuthSession.created_at.desc()).limit(SIGN_INS_LISTED)))
+
+
+def end_other_sessions(user: User, keep: str | None) -> list[uuid.UUID]:
+    """"Log overal uit": end every active session of the person but `keep` (an id, or None for
+    all of them); -> the ids ended (their devices' push subscriptions go too: the caller)."""
+    now, ended = clock(), []
+    for session in sessions(user):
+        if str(session.id) != keep and not _ended(session, now):
+            session.revoked_at = now
+            ended.append(session.id)
+    return ended
 
 
 def end_session(session_id: str) -> None:

@@ -154,6 +154,12 @@ def forget_session(session_id: uuid.UUID) -> int:
     return result.rowcount or 0
 
 
+def forget_devices(user_id: int) -> int:
+    """Remove every subscription of the person (all their sessions ended); -> how many."""
+    result = db.session.execute(delete(Subscription).where(Subscription.user_id == user_id))
+    return result.rowcount or 0
+
+
 def unsubscribe(user_id: int, endpoint: str) -> None:
     """Delete this person's subscription for `endpoint`. :raise NotFound: there is none"""
     result = db.session.execute(delete(Subscription).where(

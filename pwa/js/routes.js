@@ -12,6 +12,10 @@ const SHELL = {
   welcome: { load: () => import('./views/welcome.js'), public: true },
   register: { load: () => import('./views/register.js'), public: true },
   login: { load: () => import('./views/login.js'), public: true },
+  // "Wachtwoord vergeten?": a new password with the recovery code
+  recover: { load: () => import('./views/recover.js'), public: true },
+  // The recovery code shown once (after registering or recovering), or a new one made
+  'recovery-code': { load: () => import('./views/recovery-code.js') },
   home: { load: () => import('./views/home.js') },
   account: { load: () => import('./views/account.js') },
   // Offline sync: changes the server refused, for the person to fix

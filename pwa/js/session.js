@@ -42,8 +42,9 @@ export function takeAfterLogin() {
 
 export function setUser(value) {
   // records: the ids of the one-per-person records (personal-record.js), for offline writes.
-  user = value ? { username: value.username, role: value.role, records: value.records ?? {} }
-    : null;
+  // has_recovery_code: false for an account made before recovery codes (home asks for one).
+  user = value ? { username: value.username, role: value.role, records: value.records ?? {},
+    has_recovery_code: value.has_recovery_code ?? true } : null;
   try {
     if (user) localStorage.setItem(USER_KEY, JSON.stringify(user));
     else localStorage.removeItem(USER_KEY);

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -255,6 +256,15 @@ def login_via_api(context, account: dict) -> None:
     response = context.request.post("/api/auth/login", data={
         "username": account["username"], "password": account["password"]})
     assert response.status == 200, response.text()
+
+
+def keep_recovery_code(page) -> str:
+    """After registering in the app: the recovery code screen, kept, and on; the code."""
+    expect(heading(page)).to_have_text("Je herstelcode")
+    code = "-".join(page.locator(".code-groups .code").all_inner_texts())
+    page.get_by_label("Ik heb mijn herstelcode bewaard").check()
+    page.get_by_role("button", name="Verder").click()
+    return code
 
 
 def heading(page):

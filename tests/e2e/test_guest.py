@@ -11,7 +11,14 @@ import uuid
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import PASSWORD, create_account, heading, unique_username, wait_until
+from tests.e2e.conftest import (
+    PASSWORD,
+    create_account,
+    heading,
+    keep_recovery_code,
+    unique_username,
+    wait_until,
+)
 
 GUEST_STORE = "houvast-data-guest"
 ERASE = "Wis alles op dit apparaat"
@@ -137,6 +144,7 @@ def test_registering_adopts_what_the_guest_made_and_then_it_syncs(new_context, s
     page.get_by_label("Er is mij iets overkomen").check()
     page.get_by_label("Ik heb de afspraken gelezen en ga akkoord").check()
     page.get_by_role("button", name="Account maken").click()
+    keep_recovery_code(page)
     expect(heading(page)).to_have_text(f"Hallo {username}")
 
     on_server = wait_for_server_logbook(context, logbook_id)

@@ -13,7 +13,13 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import PASSWORD, heading, register_via_api, unique_username
+from tests.e2e.conftest import (
+    PASSWORD,
+    heading,
+    keep_recovery_code,
+    register_via_api,
+    unique_username,
+)
 from tests.e2e.test_logbook import check_screen, no_sideways_scroll, wait_for_sync
 
 PHONE = {"viewport": {"width": 390, "height": 844}}
@@ -58,6 +64,7 @@ def test_invite_share_and_remove_on_two_phones(new_context, check_a11y, shot) ->
     helper.get_by_label("Wachtwoord").fill(PASSWORD)
     helper.get_by_label("Ik heb de afspraken gelezen en ga akkoord").check()
     helper.get_by_role("button", name="Account maken").click()
+    keep_recovery_code(helper)
     expect(heading(helper)).to_have_text("Iemand vraagt je om te helpen")
     expect(helper.get_by_label("Code")).to_have_value(code)
     helper.get_by_role("button", name="Meehelpen").click()

@@ -14,6 +14,7 @@ from tests.e2e.conftest import (
     PASSWORD,
     create_account,
     heading,
+    keep_recovery_code,
     login_via_api,
     register_via_api,
     unique_username,
@@ -37,7 +38,9 @@ def permission_requests(page) -> list:
     return page.evaluate("window.__permissionRequests")
 
 
-def register_via_ui(page, username: str, role_label: str = "Er is mij iets overkomen") -> None:
+def register_via_ui(page, username: str, role_label: str = "Er is mij iets overkomen",
+                    keep_code: bool = True) -> None:
+    """Make an account in the app; with `keep_code`, past the recovery code to the home."""
     page.get_by_role("link", name="Account maken").first.click()
     expect(heading(page)).to_have_text("Account maken")
     page.get_by_label("Gebruikersnaam").fill(username)
@@ -45,7 +48,9 @@ def register_via_ui(page, username: str, role_label: str = "Er is mij iets overk
     page.get_by_label(role_label).check()
     page.get_by_label("Ik heb de afspraken gelezen en ga akkoord").check()
     page.get_by_role("button", name="Account maken").click()
-    expect(heading(page)).to_have_text(f"Hallo {username}")
+    if keep_code:
+        keep_recovery_code(page)
+        expect(heading(page)).to_have_text(f"Hallo {username}")
 
 
 def test_shell_starts_offline_after_one_visit(new_context, shot) -> None:
@@ -109,7 +114,7 @@ def test_register_logout_clears_the_device_then_login(new_context, shot, check_a
     # houvast (shell), the person's store (houvast-data-…), and the one made above
     assert len(page.evaluate("indexedDB.databases()")) == 3
 
-    page.get_by_role("link", name="Account").click()
+    page.get_by_role("link", name="Account", exact=True).click()
     expect(heading(page)).to_have_text("Account")
     expect(page.get_by_text(username)).to_be_visible()
     shot(page, "account-nl")
@@ -205,7 +210,7 @@ def test_language_switch_is_remembered_and_every_screen_is_accessible(
     assert me["role"] == "helper"
     assert any(c["name"] == "access_token_cookie" for c in context.cookies())
 
-    page.get_by_role("link", name="Account").click()
+    page.get_by_role("link", name="Account", exact=True).click()
     expect(heading(page)).to_have_text("Account")
     check_a11y(page, "account en")
     shot(page, "account-en")
@@ -285,3 +290,71 @@ def test_first_screen_fits_the_budget(new_context, live_server) -> None:
     total = sum(len(gzip.compress(r.body(), 9, mtime=0)) for r in loaded.values())
     assert total <= FIRST_SCREEN_BUDGET, f"{total} bytes compressed: {sorted(loaded)}"
 
+
+
+def test_a_forgotten_password_comes_back_with_the_recovery_code(new_context, check_a11y,
+                                                                  shot) -> None:
+    page = open_app(new_context(viewport={"width": 390, "height": 844}))
+    username = unique_username()
+    register_via_ui(page, username, keep_code=False)
+
+    # Shown once, with where to keep it; going on asks whether it was kept.
+    expect(heading(page)).to_have_text("Je herstelcode")
+    check_a11y(page, "recovery code")
+    shot(page, "recovery-code-nl")
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"the recovery code scrolls sideways by {overflow}px"
+    page.get_by_role("button", name="Verder").click()
+    expect(page.get_by_text("Bewaar eerst je code.")).to_be_visible()
+    expect(heading(page)).to_have_text("Je herstelcode")
+    code = keep_recovery_code(page)
+    assert re.fullmatch(r"[2-9A-HJKMNP-Z]{5}(-[2-9A-HJKMNP-Z]{5}){3}", code)
+    expect(heading(page)).to_have_text(f"Hallo {username}")
+
+    page.get_by_role("link", name="Account", exact=True).click()
+    page.get_by_role("button", name="Uitloggen").click()
+    expect(heading(page)).to_have_text("Welkom bij Houvast")
+    page.get_by_role("link", name="Inloggen").first.click()
+    page.get_by_role("link", name="Wachtwoord vergeten?").click()
+    expect(heading(page)).to_have_text("Wachtwoord vergeten")
+    check_a11y(page, "recover")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Herstelcode").fill("ABCDE-FGHJK-MNPQR-STUVW")
+    page.get_by_label("Nieuw wachtwoord").fill("een nieuwe weg door de duinen")
+    page.get_by_role("button", name="Nieuw wachtwoord instellen").click()
+    expect(page.get_by_role("status")).to_have_text(re.compile("herstelcode klopt niet"))
+    page.get_by_label("Herstelcode").fill(" ".join(code.replace("-", "").lower()))
+    page.get_by_role("button", name="Nieuw wachtwoord instellen").click()
+    new_code = keep_recovery_code(page)
+    assert new_code != code
+    expect(heading(page)).to_have_text(f"Hallo {username}")
+
+
+def test_where_you_are_logged_in_and_logging_out_everywhere(new_context, check_a11y,
+                                                            shot) -> None:
+    phone_context = new_context(viewport={"width": 390, "height": 844})
+    account = register_via_api(phone_context)
+    laptop_context = new_context()
+    login_via_api(laptop_context, account)
+    laptop = open_app(laptop_context, "/#/home")
+    expect(heading(laptop)).to_have_text(f"Hallo {account['username']}")
+
+    phone = open_app(phone_context, "/#/account")
+    expect(heading(phone)).to_have_text("Account")
+    sessions = phone.locator(".sessions > li")
+    expect(sessions).to_have_count(2)
+    expect(sessions.filter(has_text="Dit apparaat")).to_have_count(1)
+    expect(phone.get_by_text("Chrome op Linux").first).to_be_visible()
+    check_a11y(phone, "account with sessions")
+    shot(phone, "account-sessions-nl")
+
+    phone.get_by_role("button", name="Log overal uit").click()
+    expect(phone.get_by_role("status")).to_have_text(
+        "Klaar. Je bent nu uitgelogd op alle andere apparaten.")
+    expect(sessions.filter(has_text="Uitgelogd")).to_have_count(1)
+    # The laptop's session is gone: its next request says so, and it shows the login again.
+    laptop.reload()
+    expect(heading(laptop)).not_to_have_text(f"Hallo {account['username']}")
+    assert laptop_context.request.get("/api/me").status == 401
+    expect(heading(phone)).to_have_text("Account")

@@ -412,7 +412,7 @@ def test_logout_with_unsent_changes_warns_and_can_send_first(new_context,
     wait_for_service_worker(page)
     context.set_offline(True)
     logbook_id = new_logbook(page, "Niet kwijtraken")
-    page.get_by_role("link", name="Account").click()
+    page.get_by_role("link", name="Account", exact=True).click()
 
     page.get_by_role("button", name="Uitloggen").click()
     dialog = page.get_by_role("dialog", name="Nog niet alles is verstuurd")

@@ -13,6 +13,7 @@ from api.content import training
 from tests.e2e.conftest import (
     PASSWORD,
     heading,
+    keep_recovery_code,
     unique_username,
     wait_for_service_worker,
     wait_until,
@@ -113,6 +114,7 @@ def test_a_visitor_learns_offline_and_keeps_it_in_a_new_account(new_context, che
     page.get_by_label("Ik help iemand").check()
     page.get_by_label("Ik heb de afspraken gelezen en ga akkoord").check()
     page.get_by_role("button", name="Account maken").click()
+    keep_recovery_code(page)
     expect(heading(page)).to_have_text(f"Hallo {username}")
     # A helper's home: the helpers' parts, no logbook.
     expect(page.get_by_role("link", name="Logboek", exact=True)).to_have_count(0)

@@ -35,6 +35,9 @@ export async function render(container, { user, navigate }) {
   container.append(
     h('h1', { text: t('home.title', { name: user.username }) }),
     h('p', { class: 'lead', text: t(`home.intro.${user.role}`) }),
+    // An account from before recovery codes: without one a forgotten password is the end.
+    user.has_recovery_code === false && h('p', { class: 'banner' },
+      h('a', { href: '#/recovery-code', text: t('recoveryCode.banner') })),
     slot,
     h('ul', { class: 'cards', 'aria-label': t('home.parts') }, parts.map(part)));
   // Web push: a tapped notification opens its view here; a renewed subscription is sent.

@@ -38,6 +38,7 @@ export function render(container, { navigate }) {
   container.append(
     h('h1', { text: t('login.title') }),
     form,
+    h('p', {}, h('a', { href: '#/recover', text: t('login.forgot') })),
     h('p', {}, t('login.noAccount'), ' ',
       h('a', { href: '#/register', text: t('login.toRegister') })));
 }

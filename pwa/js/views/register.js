@@ -3,7 +3,8 @@ import { api } from '../api.js';
 import { busy, checkFields, choices, field, showApiError } from '../forms.js';
 import { t } from '../i18n.js';
 import { setUser, takeAfterLogin } from '../session.js';
-import { announce, h } from '../ui.js';
+import { h } from '../ui.js';
+import { showCode } from './recovery-code.js';
 
 const ROLES = ['client', 'helper'];
 
@@ -58,14 +59,16 @@ export function render(container, { navigate, params = [] }) {
     };
     if (!checkFields(form, problems(values))) return;
     busy(form, async () => {
+      let account;
       try {
-        setUser(await api.post('/api/auth/register', values));
+        account = await api.post('/api/auth/register', values);
       } catch (error) {
         showApiError(form, error, { 409: 'register.error.taken' });
         return;
       }
-      await navigate(takeAfterLogin());
-      announce(t('register.done'), 'success');
+      setUser(account);
+      // The recovery code first, shown this once; then where the person was going.
+      await navigate(showCode(account.recovery_code, takeAfterLogin(), 'register.done'));
     });
   });
 
