@@ -44,6 +44,11 @@ class RecoveryCodeSchema(Schema):
     recovery_code = fields.Str(metadata={"description": "shown once: only its hash is kept"})
 
 
+class NewSignInSchema(Schema):
+    device = fields.Str(allow_none=True, metadata={"description": "browser|system"})
+    created_at = fields.DateTime()
+
+
 class AccountSchema(Schema):
     username = fields.Str()
     role = fields.Str()
@@ -52,6 +57,9 @@ class AccountSchema(Schema):
     recovery_code = fields.Str(metadata={
         "description": "only in the answer to register and recover: the new recovery code, "
                        "shown this once"})
+    new_sign_in = fields.Nested(NewSignInSchema, allow_none=True, metadata={
+        "description": "GET /api/me: the latest sign-in from a new device since this session "
+                       "began (null: none)"})
     records = fields.Dict(keys=fields.Str(), values=fields.UUID(), metadata={
         "description": "entity → id of the records there is one of per person (e.g. "
                        "rights_situation), so the phone can write them offline"})

@@ -177,3 +177,17 @@ def test_logout_everywhere_ends_the_others_and_their_notifications(app, make_use
     assert again.get_json() == {"ended": 1}
     assert again.headers["Clear-Site-Data"] == '"cache", "storage"'
     assert phone.get("/api/me").status_code == 401
+
+
+def test_a_sign_in_from_a_new_device_is_told_to_the_others(app, make_user) -> None:
+    from tests.test_task_sharing import pushes
+
+    user = make_user()
+    phone = signed_in(app, user, ANDROID)  # the first sign-in is news to nobody
+    signed_in(app, user, ANDROID)  # the same kind of device again: not news either
+    assert pushes(user.id) == [] and phone.get("/api/me").get_json()["new_sign_in"] is None
+    laptop = signed_in(app, user, LAPTOP)
+    [(kind, view, detail)] = pushes(user.id)
+    assert (kind, view) == ("account", "/account") and "Firefox" in detail["body"]
+    assert phone.get("/api/me").get_json()["new_sign_in"]["device"] == "Firefox|Windows"
+    assert laptop.get("/api/me").get_json()["new_sign_in"] is None  # not news to itself

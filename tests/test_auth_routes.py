@@ -108,7 +108,7 @@ def test_login_and_me(client, make_user) -> None:
     me = client.get("/api/me")
     assert me.headers["Cache-Control"] == "no-store"
     assert set(me.get_json()) == {"username", "role", "terms_version", "terms_accepted_at",
-                                  "created_at", "records", "has_recovery_code"}
+                                  "created_at", "records", "has_recovery_code", "new_sign_in"}
     assert me.get_json()["role"] == "helper"
     # A helper's one-per-person records: the training's, not a client's.
     assert set(me.get_json()["records"]) == {"training_progress", "checklist_state"}

@@ -113,6 +113,7 @@ BODIES = {
     "push.put_preferences": {"json": {"kinds": {"dossier": True}, "quiet_hours": None}},
     "sync.sync": {"json": {"client_id": "matrix", "cursor": None, "mutations": []}},
     "auth.logout": {},
+    "auth.logout_everywhere": {"json": {"keep_this": True}},
     "auth.new_recovery_code": {"json": {"password": "not the password of anyone here"}},
 }
 

@@ -146,7 +146,8 @@ def test_unsubscribe_deletes_only_this_device_of_this_user(app, auth_client, mak
     assert [e for _, e in endpoints()] == [theirs["endpoint"]]
 
 
-DEFAULTS = {"kinds": {"dossier": True, "tasks": True, "recovery": True, "helpers": True},
+ALL_ON = {"dossier": True, "tasks": True, "recovery": True, "helpers": True, "account": True}
+DEFAULTS = {"kinds": ALL_ON,
             "quiet_hours": {"start": "21:00", "end": "08:00"}, "detailed": False,
             "timezone": "Europe/Amsterdam"}
 
@@ -158,7 +159,7 @@ def test_preferences_default_to_everything_on_discreet_with_quiet_nights(auth_cl
 
 
 def test_preferences_can_be_changed(auth_client):
-    wanted = {"kinds": {"dossier": True, "tasks": False, "recovery": True, "helpers": True},
+    wanted = {"kinds": {**ALL_ON, "tasks": False},
               "quiet_hours": {"start": "22:30", "end": "07:15"}, "detailed": True}
     response = auth_client.put("/api/push/preferences", json=wanted, headers=auth_client.csrf)
     assert response.status_code == 200
@@ -167,8 +168,7 @@ def test_preferences_can_be_changed(auth_client):
 
     none = {**wanted, "quiet_hours": None, "kinds": {"tasks": True}, "timezone": "Europe/London"}
     response = auth_client.put("/api/push/preferences", json=none, headers=auth_client.csrf)
-    assert response.get_json() == {**none, "kinds": {"dossier": True, "tasks": True,
-                                                     "recovery": True, "helpers": True}}
+    assert response.get_json() == {**none, "kinds": ALL_ON}
 
 
 @pytest.mark.parametrize(("change", "field"), [

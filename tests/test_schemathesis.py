@@ -15,8 +15,8 @@ database; a failure prints the request to send again (as curl). FUZZ_MAX_EXAMPLE
 the bound for a longer run by hand; FUZZ_LOG=FILE keeps the server's access log.
 
 Left out, each with its reason:
-- POST /api/auth/logout ends the session the rest of the run uses; it has tests of its own
-  (tests/test_auth_routes.py).
+- POST /api/auth/logout and /api/auth/logout-everywhere end the session the rest of the run
+  uses; they have tests of their own (tests/test_auth_routes.py, tests/test_auth_recovery.py).
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ MAX_EXAMPLES = int(os.environ.get("FUZZ_MAX_EXAMPLES", "25"))
 SEED = 20261201
 CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance]
 # Operations that would break the rest of the run (see the docstring).
-EXCLUDED_PATHS = ("/api/auth/logout",)
+EXCLUDED_PATHS = ("/api/auth/logout", "/api/auth/logout-everywhere")
 
 
 def _free_port() -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 import sqlalchemy as sa
 from alembic import command
@@ -15,6 +16,7 @@ from sqlalchemy import select, text
 
 from api import create_app
 from api.auth import service as accounts
+from api.auth.models import User
 from api.cli import alembic_config
 from api.crypto import aad, decrypt_text, encrypt_text
 from api.db import GUID, UTCDateTime, db
@@ -35,13 +37,26 @@ OLD_TASKS = sa.Table(
 WHEN = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 
 
+def _old_user(name: str, role: str) -> SimpleNamespace:
+    with db.engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO users (username, username_key, password_hash, role, created_at) "
+            "VALUES (:n, :n, :h, :r, :c)"),
+            {"n": name, "h": accounts.hasher.hash("een lang wachtwoord"), "r": role,
+             "c": WHEN.isoformat()})
+        user_id = conn.execute(text("SELECT id FROM users WHERE username = :n"),
+                               {"n": name}).scalar_one()
+    return SimpleNamespace(id=user_id)
+
+
 def test_dossier_tasks_move_into_the_task_list_and_back(tmp_path: Path) -> None:
     app = create_app(make_settings(tmp_path, DATABASE_URL=f"sqlite:///{tmp_path}/m.sqlite3"))
     with app.app_context():
         cfg = alembic_config()
         command.upgrade(cfg, "0008")
-        client = accounts.create_user("client-m", "een lang wachtwoord 1", "client", "test")
-        staff = accounts.create_user("staff-m", "een lang wachtwoord 2", "staff", "test")
+        # The users table as it was at 0008 (the model has columns of later revisions).
+        client, staff = (_old_user(name, role) for name, role in (("client-m", "client"),
+                                                                   ("staff-m", "staff")))
         dossier = Dossier(id=uuid.uuid4(), staff_id=staff.id, client_id=client.id,
                           label=b"x", version=1)
         db.session.add(dossier)
@@ -75,7 +90,8 @@ def test_dossier_tasks_move_into_the_task_list_and_back(tmp_path: Path) -> None:
         assert {c.entity for c in db.session.scalars(select(Change))} == {"task"}
         sequence = db.session.get(OwnerSequence, client.id)
         assert sequence.pruned_seq > 2  # every phone with cursor 2 or less gets a snapshot
-        own = tasks.create_task(client, uuid.uuid4(), {"source": "own", "title": "Eigen taak"})
+        own = tasks.create_task(db.session.get(User, client.id), uuid.uuid4(),
+                                {"source": "own", "title": "Eigen taak"})
         db.session.commit()
         assert tasks.task_dict(own)["title"] == "Eigen taak"
 

@@ -8,4 +8,6 @@ domain = Domain(
     blueprints=(routes.blp,),
     commands=tuple(cli.commands),
     models=(models,),
+    # A sign-in from a device the account was not used on lately: the other devices are told.
+    push_kinds=(routes.PUSH_KIND,),
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import Boolean, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.db import GUID, Base, UTCDateTime, utcnow
@@ -49,3 +49,5 @@ class AuthSession(Base):
     # A coarse description for "where you are logged in": "Chrome|Android" (api/auth/devices.py);
     # never the address, never the full user agent.
     device: Mapped[str | None] = mapped_column(String(64))
+    # Logged in from a device none of the last 30 days' sessions had: the others are told.
+    new_device: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -20,10 +20,12 @@ from flask_jwt_extended import current_user, get_jwt, unset_jwt_cookies
 from flask_limiter.util import get_remote_address
 
 from api.auth import devices, recovery, service, tokens
+from api.auth.models import AuthSession
 from api.db import db
 from api.domain import Invalid
 from api.extensions import limiter
 from api.notifications import service as notifications
+from api.notifications.service import notify
 from api.smorest import Blueprint, abort
 from api.sync.registry import fixed_records
 from schemas.auth import (
@@ -42,6 +44,7 @@ from schemas.base import text_problem
 blp = Blueprint("auth", __name__, url_prefix="/api", description="Accounts and sessions")
 
 WINDOW = "15 minutes"
+PUSH_KIND = "account"
 WRONG_RECOVERY = "Username or recovery code is not correct."
 NOT_YOUR_PASSWORD = "This is not your password."  # noqa: S105 (a message, not a secret)
 
@@ -81,6 +84,16 @@ def _device() -> str:
     return devices.describe(request.headers.get("User-Agent"))
 
 
+def _tell_other_devices(user, session) -> None:
+    """A sign-in from a new device: a discreet push to the person's other devices (the new
+    one has no subscription yet). The detailed text names only the coarse device."""
+    if session.new_device:
+        browser, _, system = (session.device or "?|?").partition("|")
+        notify(user.id, PUSH_KIND, "/account", topic="new-sign-in", detail={
+            "title": "Houvast", "body": f"Er is ingelogd op een nieuw apparaat ({browser}, "
+                                        f"{system}). Was jij dat niet? Log overal uit."})
+
+
 def _signed_in(user, session, status: int, recovery_code: str | None = None) -> Response:
     answer = _account(user) | ({"recovery_code": recovery_code} if recovery_code else {})
     response = jsonify(AccountSchema().dump(answer))
@@ -114,6 +127,7 @@ def login(body: dict):
     if user is None:
         abort(401, message="Username or password is not correct.")
     session = service.start_session(user, _device())
+    _tell_other_devices(user, session)
     db.session.commit()  # also keeps an upgraded password hash
     return _signed_in(user, session, 200)
 
@@ -132,7 +146,7 @@ def recover(body: dict):
     user, code = found
     notifications.forget_devices(user.id)
     session = service.start_session(user, _device())
-    db.session.commit()
+    db.session.commit()  # nobody else to tell: every other device was logged out
     return _signed_in(user, session, 200, code)
 
 
@@ -219,5 +233,9 @@ def logout_everywhere(body: dict):
 @blp.login_required()
 @blp.response(200, AccountSchema)
 def me():
-    """The logged-in account"""
-    return _account(current_user)
+    """The logged-in account; `new_sign_in` when someone logged in from a new device since
+    this session began"""
+    this = db.session.get(AuthSession, uuid.UUID(get_jwt()["sid"]))
+    newer = service.newest_new_device(current_user, this.created_at) if this else None
+    return _account(current_user) | {"new_sign_in": newer and {
+        "device": newer.device, "created_at": newer.created_at}}

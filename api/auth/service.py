@@ -131,6 +131,20 @@ def authenticate(username: str, password: str) -> User | None:
     return user
 
 
+def is_new_device(user: User, device: str) -> bool:
+    """Whether none of the person's sign-ins of the last SIGN_INS_KEPT came from `device`
+    (and there were some: the very first sign-in is not news to anyone)."""
+    seen = {found.device for found in sessions(user)}
+    return bool(seen) and device not in seen
+
+
+def newest_new_device(user: User, after: datetime) -> AuthSession | None:
+    """The latest sign-in from a new device since `after` (when this session began)."""
+    return db.session.scalar(select(AuthSession).where(
+        AuthSession.user_id == user.id, AuthSession.new_device.is_(True),
+        AuthSession.created_at > after).order_by(AuthSession.created_at.desc()).limit(1))
+
+
 def start_session(user: User, device: str | None = None) -> AuthSession:
     """A new session. Ended ones are kept for SIGN_INS_KEPT (the person sees where they were
     logged in) and at most SIGN_INS_LISTED of them; older ones are deleted."""
@@ -143,9 +157,10 @@ def start_session(user: User, device: str | None = None) -> AuthSession:
         AuthSession.user_id == user.id, AuthSession.id.not_in(keep),
         or_(AuthSession.revoked_at.is_not(None), AuthSession.expires_at <= now,
             AuthSession.last_seen_at <= now - IDLE_TIMEOUT)))
+    new = device is not None and is_new_device(user, device)
     session = AuthSession(user_id=user.id, created_at=now, last_seen_at=now,
                           expires_at=now + ABSOLUTE_TIMEOUT, refresh_jti=str(uuid.uuid4()),
-                          device=device)
+                          device=device, new_device=new)
     db.session.add(session)
     db.session.flush()
     return session

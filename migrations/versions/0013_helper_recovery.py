@@ -22,6 +22,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("helper_links") as batch:
+    # ALTER TABLE … DROP COLUMN (SQLite 3.35+), never a copy of the table: with foreign keys on,
+    # dropping the old copy of a parent table would cascade into every row that points to it.
+    with op.batch_alter_table("helper_links", recreate="never") as batch:
         batch.drop_column("recovery_version")
         batch.drop_column("shares_recovery")

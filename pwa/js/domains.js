@@ -148,6 +148,11 @@ export const DOMAINS = [
     // To a helper: something new is shared; to a client: a helper took on or ticked a task.
     push: [{ kind: 'helpers', roles: ['helper', 'client'] }],
   },
+  {
+    // The account (the shell's screens): a sign-in from a new device is told to the others.
+    name: 'account',
+    push: [{ kind: 'account' }],
+  },
 ];
 
 const forRole = (role) => (item) => !item.roles || item.roles.includes(role);

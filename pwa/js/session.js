@@ -43,8 +43,10 @@ export function takeAfterLogin() {
 export function setUser(value) {
   // records: the ids of the one-per-person records (personal-record.js), for offline writes.
   // has_recovery_code: false for an account made before recovery codes (home asks for one).
+  // new_sign_in: someone logged in from a new device since this session began (home says so).
   user = value ? { username: value.username, role: value.role, records: value.records ?? {},
-    has_recovery_code: value.has_recovery_code ?? true } : null;
+    has_recovery_code: value.has_recovery_code ?? true, new_sign_in: value.new_sign_in ?? null }
+    : null;
   try {
     if (user) localStorage.setItem(USER_KEY, JSON.stringify(user));
     else localStorage.removeItem(USER_KEY);

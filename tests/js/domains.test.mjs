@@ -63,6 +63,7 @@ test('what each role sees on the home screen and can be notified of', () => {
   // A helper's home: the helpers' parts and the people they help, no logbook.
   assert.deepEqual(homeParts('helper').map((part) => part.key),
     ['training', 'checklists', 'referral', 'helping']);
-  assert.deepEqual(pushKinds('client'), ['recovery', 'tasks', 'dossier', 'helpers']);
-  assert.deepEqual(pushKinds('helper'), ['helpers']);
+  assert.deepEqual(pushKinds('client'), ['recovery', 'tasks', 'dossier', 'helpers', 'account']);
+  assert.deepEqual(pushKinds('helper'), ['helpers', 'account']);
+  assert.deepEqual(pushKinds('staff'), ['account']);
 });

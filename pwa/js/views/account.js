@@ -37,7 +37,7 @@ async function logOutHere() {
 }
 
 /** "Chrome op Android"; a part the server could not tell is left out. */
-function deviceName(device) {
+export function deviceName(device) {
   const [browser, system] = (device || '?|?').split('|');
   if (browser === '?' && system === '?') return t('account.deviceUnknown');
   if (system === '?') return browser;

@@ -1,9 +1,11 @@
 // The start screen after logging in: the parts of Houvast.
 import { homeBanners, homeParts } from '../domains.js';
+import { formatWhen } from '../dates.js';
 import { t } from '../i18n.js';
 import { listen, refresh } from '../push.js';
 import { h } from '../ui.js';
 import { fill, storeReady, whileShown } from '../view.js';
+import { deviceName } from './account.js';
 
 function part({ key, route }) {
   const title = t(`part.${key}`);
@@ -38,6 +40,10 @@ export async function render(container, { user, navigate }) {
     // An account from before recovery codes: without one a forgotten password is the end.
     user.has_recovery_code === false && h('p', { class: 'banner' },
       h('a', { href: '#/recovery-code', text: t('recoveryCode.banner') })),
+    user.new_sign_in && h('p', { class: 'banner warning' },
+      t('home.newSignIn', { device: deviceName(user.new_sign_in.device),
+        when: formatWhen(user.new_sign_in.created_at, 'datetime') }), ' ',
+      h('a', { href: '#/account', text: t('home.newSignInCheck') })),
     slot,
     h('ul', { class: 'cards', 'aria-label': t('home.parts') }, parts.map(part)));
   // Web push: a tapped notification opens its view here; a renewed subscription is sent.
