@@ -226,6 +226,12 @@ def test_how_it_is_going_is_shown_only_when_switched_on(new_context, check_a11y,
     expect(helper.get_by_text("Eerdere tests (1)")).to_be_visible()
     check_screen(helper, check_a11y, shot, "helping-recovery-nl")
     no_sideways_scroll(helper, "helping with how it goes")
+    # 320 px and 200 % text: the bands go under their labels, nothing scrolls sideways.
+    helper.set_viewport_size({"width": 320, "height": 640})
+    helper.evaluate("document.documentElement.style.fontSize = '200%'")
+    no_sideways_scroll(helper, "helping at 320 px and 200 % text")
+    helper.evaluate("document.documentElement.style.fontSize = ''")
+    helper.set_viewport_size(PHONE["viewport"])
 
     switch.uncheck()
     expect(client.get_by_role("status").filter(has_text="Sanne ziet niet meer")).to_be_visible()
