@@ -130,7 +130,6 @@ def test_other_peoples_ids_and_roles(auth_client, other_client, helper) -> None:
     assert "shares_recovery" in assert_error(auth_client.patch(
         f"/api/helpers/{theirs}", json={}, headers=auth_client.csrf), 422)["errors"]
     # A helper cannot write the shared record through sync.
-    other_client_link = theirs
-    share(other_client, other_client_link, True)
+    share(other_client, theirs, True)
     written = sync(helper, [sync_mutation(SHARED_RECOVERY_ENTITY, theirs, {"tests": []})])
     assert written["results"][0]["status"] == "rejected"

@@ -12,22 +12,13 @@ from __future__ import annotations
 
 import secrets
 
-from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
-
-from api.auth import service
-from api.auth.models import AuthSession, User
-from api.auth.service import check_password, find_user, hasher
-from api.db import db
+from api.auth.models import User
+from api.auth.service import check_password, end_other_sessions, find_user, hasher, verifies
 from api.domain import Invalid
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: read aloud and typed without doubt
 GROUPS, GROUP_SIZE = 4, 5
 CODE_LENGTH = GROUPS * GROUP_SIZE
-
-# Verified when the account or its code does not exist, so that answer takes as long.
-_DUMMY_HASH = hasher.hash("0" * CODE_LENGTH)
-
 
 def normalise(code: str) -> str:
     """What was typed, as compared: capitals, without spaces and dashes."""
@@ -39,15 +30,6 @@ def new_code(user: User) -> str:
     raw = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
     user.recovery_hash = hasher.hash(raw)
     return "-".join(raw[i:i + GROUP_SIZE] for i in range(0, CODE_LENGTH, GROUP_SIZE))
-
-
-def _fits(user: User | None, code: str) -> bool:
-    stored = user.recovery_hash if user is not None and user.recovery_hash else None
-    try:
-        hasher.verify(stored or _DUMMY_HASH, normalise(code))
-    except (VerificationError, InvalidHashError):
-        return False
-    return stored is not None
 
 
 def recover(username: str, code: str, new_password: str) -> tuple[User, str] | None:
@@ -63,12 +45,8 @@ def recover(username: str, code: str, new_password: str) -> tuple[User, str] | N
     except Invalid as error:
         raise Invalid({"new_password": error.messages["password"]}, error.message) from error
     user = find_user(username)
-    if not _fits(user, code):
+    if not verifies(user.recovery_hash if user else None, normalise(code)) or user is None:
         return None
-    assert user is not None
     user.password_hash = hasher.hash(new_password)
-    now = service.clock()
-    for session in db.session.scalars(select(AuthSession).where(
-            AuthSession.user_id == user.id, AuthSession.revoked_at.is_(None))):
-        session.revoked_at = now
+    end_other_sessions(user, keep=None)
     return user, new_code(user)

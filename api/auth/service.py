@@ -113,18 +113,24 @@ def register(username: str, password: str, role: str, terms_version: str | None)
         raise taken from error
 
 
-# Verified when the username does not exist, so that answer takes as long as a wrong password.
+# Verified when there is nothing to verify against (no such user, no recovery code), so that
+# answer takes as long as a wrong secret.
 _DUMMY_HASH = hasher.hash("not a real password, only there for the timing")
+
+
+def verifies(stored: str | None, secret: str) -> bool:
+    """Whether `secret` fits the argon2 hash `stored`, in about the same time when there is none."""
+    try:
+        hasher.verify(stored or _DUMMY_HASH, secret)
+    except (VerificationError, InvalidHashError):
+        return False
+    return stored is not None
 
 
 def authenticate(username: str, password: str) -> User | None:
     """The user if the password fits, else None - in about the same time either way."""
     user = find_user(username)
-    try:
-        hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
-    except (VerificationError, InvalidHashError):
-        return None
-    if user is None:
+    if not verifies(user.password_hash if user else None, password) or user is None:
         return None
     if hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hasher.hash(password)
@@ -229,7 +235,8 @@ def end_other_sessions(user: User, keep: str | None) -> list[uuid.UUID]:
     """"Log overal uit": end every active session of the person but `keep` (an id, or None for
     all of them); -> the ids ended (their devices' push subscriptions go too: the caller)."""
     now, ended = clock(), []
-    for session in sessions(user):
+    for session in db.session.scalars(select(AuthSession).where(
+            AuthSession.user_id == user.id, AuthSession.revoked_at.is_(None))):
         if str(session.id) != keep and not _ended(session, now):
             session.revoked_at = now
             ended.append(session.id)

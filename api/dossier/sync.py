@@ -11,31 +11,14 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from marshmallow import INCLUDE
 from sqlalchemy import select
 
 from api.auth.models import User
 from api.db import db
-from api.domain import Invalid
 from api.dossier import service
 from api.dossier.models import DOSSIER_ENTITY, EVENT_ENTITY, Dossier, DossierEvent
-from api.sync.registry import SyncEntity
-from schemas.base import Schema
+from api.sync.registry import AnyData, SyncEntity, read_only
 from schemas.dossier import DossierEventSchema, DossierHeaderSchema
-
-
-class AnyData(Schema):
-    """Read-only entities: accept any body, so the client gets the clear rejection below."""
-
-    class Meta:
-        unknown = INCLUDE
-
-
-def _read_only(message: str):
-    def reject(*_args: Any) -> int:
-        raise Invalid({"_schema": [message]})
-
-    return reject
 
 
 def _event(user: User, record_id: uuid.UUID) -> DossierEvent | None:
@@ -77,13 +60,13 @@ EVENT_WRITES = "Dossier events can only be changed by your contact person."
 # direct calls.
 ENTITIES = (
     SyncEntity(
-        name=DOSSIER_ENTITY, schema=AnyData, upsert=_read_only(STAFF_WRITES),
-        delete=_read_only(STAFF_WRITES), snapshot=dossier_snapshot, list_ids=dossier_ids,
+        name=DOSSIER_ENTITY, schema=AnyData, upsert=read_only(STAFF_WRITES),
+        delete=read_only(STAFF_WRITES), snapshot=dossier_snapshot, list_ids=dossier_ids,
         roles=(), refused=STAFF_WRITES,
     ),
     SyncEntity(
         name=EVENT_ENTITY, schema=AnyData,
-        upsert=_read_only(EVENT_WRITES), delete=_read_only(EVENT_WRITES),
+        upsert=read_only(EVENT_WRITES), delete=read_only(EVENT_WRITES),
         snapshot=event_snapshot, list_ids=_event_ids,
         roles=(), refused=EVENT_WRITES,
     ),

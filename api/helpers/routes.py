@@ -145,10 +145,11 @@ def link(body: dict):
 @blp.response(200, HelpingSchema(many=True))
 def list_helping():
     """The people you help, and what each of them shares with you"""
-    shared = helping.shared_with(current_user)
-    return [{**person, "tasks": [helping.shared_task_dict(task, link) for task, link in shared
+    tasks, recovery = (helping.shared_with(current_user),
+                       recovery_helping.shared_by_link(current_user))
+    return [{**person, "tasks": [helping.shared_task_dict(task, link) for task, link in tasks
                                  if link.id == person["id"]],
-             "recovery": recovery_helping.shared_recovery(current_user, person["id"])}
+             "recovery": recovery.get(person["id"])}
             for person in service.helping(current_user)]
 
 

@@ -12,7 +12,6 @@ from sqlalchemy import select
 
 from api.auth.models import User
 from api.db import db
-from api.dossier.sync import AnyData
 from api.helpers import service
 from api.helpers.models import (
     HELPER_ENTITY,
@@ -21,7 +20,7 @@ from api.helpers.models import (
     HelperLink,
     message_id,
 )
-from api.sync.registry import SyncEntity
+from api.sync.registry import AnyData, SyncEntity, read_only
 from schemas.helpers import (
     HelperSchema,
     HelpingSchema,
@@ -31,10 +30,7 @@ from schemas.helpers import (
 )
 
 LINKS_BY_REST = "People who help are invited and removed on the Samen screen, online."
-
-
-def _read_only(*_args: Any) -> int:
-    raise AssertionError("roles=() entities are refused before they are written")
+_by_rest = read_only(LINKS_BY_REST)
 
 
 def _helper(user: User, record_id: uuid.UUID) -> dict[str, Any] | None:
@@ -87,9 +83,9 @@ def _message_ids(user: User) -> list[uuid.UUID]:
 
 
 ENTITIES = (
-    SyncEntity(HELPER_ENTITY, AnyData, _read_only, _read_only, _helper, _helper_ids,
+    SyncEntity(HELPER_ENTITY, AnyData, _by_rest, _by_rest, _helper, _helper_ids,
                roles=(), refused=LINKS_BY_REST),
-    SyncEntity(HELPING_ENTITY, AnyData, _read_only, _read_only, _helping, _helping_ids,
+    SyncEntity(HELPING_ENTITY, AnyData, _by_rest, _by_rest, _helping, _helping_ids,
                roles=(), refused=LINKS_BY_REST),
     SyncEntity(MESSAGE_ENTITY, HelpMessageUpdateSchema, _message_upsert, _message_delete,
                _message, _message_ids, roles=("client",), fixed_id=message_id),

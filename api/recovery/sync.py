@@ -15,11 +15,10 @@ import uuid
 from typing import Any
 
 from api.auth.models import User
-from api.dossier.sync import AnyData
 from api.recovery import helping, service
 from api.recovery.models import PROFILE_ENTITY, TEST_ENTITY, profile_id
 from api.recovery.sharing import SHARED_RECOVERY_ENTITY
-from api.sync.registry import SyncEntity
+from api.sync.registry import AnyData, SyncEntity, read_only
 from schemas.recovery import (
     ProfileSchema,
     ProfileUpdateSchema,
@@ -72,10 +71,6 @@ def profile_ids(owner: User) -> list[uuid.UUID]:
     return [profile_id(owner.id)] if service.has_profile(owner.id) else []
 
 
-def _read_only(*_args: Any) -> int:
-    raise AssertionError("roles=() entities are refused before they are written")
-
-
 def shared_snapshot(helper: User, id: uuid.UUID) -> dict[str, Any] | None:
     found = helping.shared_recovery(helper, id)
     return None if found is None else SharedRecoverySchema().dump(found)
@@ -88,6 +83,7 @@ ENTITIES = (
                profile_snapshot, profile_ids, roles=("client",), fixed_id=profile_id),
     SyncEntity(TEST_ENTITY, SelfTestSyncSchema, upsert_test, delete_test, test_snapshot,
                service.test_ids_of, test_snapshots, roles=("client",)),
-    SyncEntity(SHARED_RECOVERY_ENTITY, AnyData, _read_only, _read_only, shared_snapshot,
+    SyncEntity(SHARED_RECOVERY_ENTITY, AnyData, read_only(SHARED_BY_THE_CLIENT),
+               read_only(SHARED_BY_THE_CLIENT), shared_snapshot,
                helping.shared_recovery_ids, roles=(), refused=SHARED_BY_THE_CLIENT),
 )

@@ -18,11 +18,31 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from marshmallow import INCLUDE, ValidationError
+
 from api.auth.models import ROLES, User
+from schemas.base import Schema
 
 # What a role that may not write an entity gets, in the words of the REST routes' 403.
 NOT_FOR_YOUR_ACCOUNT = ("This part of Houvast is not available for your account, so this "
                         "change was not saved.")
+
+
+class AnyData(Schema):
+    """The schema of a read-only entity: any body, so the phone gets the clear rejection."""
+
+    class Meta:
+        unknown = INCLUDE
+
+
+def read_only(message: str) -> Callable[..., int]:
+    """upsert and delete of a `roles=()` entity: the sync service refuses its mutations before
+    they reach these; a direct call gets `message` all the same (a ValidationError, as a rule's
+    Invalid is: api.domain imports this module)."""
+    def reject(*_args: Any) -> int:
+        raise ValidationError({"_schema": [message]})
+
+    return reject
 
 
 @dataclass(frozen=True)

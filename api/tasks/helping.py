@@ -114,7 +114,7 @@ def help_with(helper: User, task_id: uuid.UUID, data: dict[str, Any]) -> Task:
             row.note = encrypt_text(note, note_aad(row))
             helped = True
     if data.get("step_ticks"):
-        steps = service.task_dict(task)["steps"]
+        steps = service.steps_of(task)
         for key, done in sorted(data["step_ticks"].items()):
             index = int(key)
             if index >= len(steps):

@@ -69,7 +69,7 @@ def _decrypt(task: Task, column: str) -> str | None:
     return decrypt_text(getattr(task, column), text_aad(task, column))
 
 
-def _steps(task: Task) -> list[dict[str, Any]]:
+def steps_of(task: Task) -> list[dict[str, Any]]:
     return [] if task.steps is None else decrypt_json(task.steps, text_aad(task, "steps"))
 
 
@@ -84,7 +84,7 @@ def task_dict(task: Task) -> dict[str, Any]:
         "id": task.id, "source": task.source, "dossier_id": task.dossier_id,
         "right_id": task.right_id, "todo_key": task.todo_key,
         "title": _decrypt(task, "title"), "explanation": _decrypt(task, "explanation"),
-        "steps": _steps(task), "due_date": task.due_date, "done": task.done,
+        "steps": steps_of(task), "due_date": task.due_date, "done": task.done,
         "done_at": task.done_at, "version": task.version, "created_at": task.created_at,
         "updated_at": task.updated_at, "deleted": task.deleted,
     }
@@ -96,7 +96,9 @@ def client_task_dict(task: Task) -> dict[str, Any]:
     return {**task_dict(task),
             "shared_to_all": task.shared_to_all, "shared_helper_ids": list(task.shared_link_ids),
             "helpers_may_tick": task.helpers_may_tick, "done_by": task.done_by_link,
-            "helps": [] if task.deleted else [help_dict(row) for row in sharing.helps(task)]}
+            # Help exists only while a task is shared (unsharing deletes it): no query else.
+            "helps": [help_dict(row) for row in sharing.helps(task)]
+            if not task.deleted and (task.shared_to_all or task.shared_link_ids) else []}
 
 
 def order(tasks: Iterable[Task]) -> list[Task]:

@@ -18,6 +18,7 @@ from api.tasks.sharing import SHARED_TASK_ENTITY
 from schemas.tasks import SharedTaskSchema, SharedTaskWriteSchema, TaskSchema, TaskWriteSchema
 
 _schema = TaskSchema()
+_shared_schema = SharedTaskSchema()
 
 
 def upsert(owner: User, id: uuid.UUID, data: dict[str, Any], base: int | None) -> int:
@@ -54,7 +55,7 @@ def refuse_delete(helper: User, id: uuid.UUID, _base: int | None) -> int:
 
 def shared_snapshot(helper: User, id: uuid.UUID) -> dict[str, Any] | None:
     visible = helping.visible_task(helper, id)
-    return None if visible is None else SharedTaskSchema().dump(helping.shared_task_dict(*visible))
+    return None if visible is None else _shared_schema.dump(helping.shared_task_dict(*visible))
 
 
 def shared_ids(helper: User) -> list[uuid.UUID]:

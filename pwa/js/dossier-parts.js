@@ -2,6 +2,7 @@
 import { loadContent } from './content.js';
 import { formatWhen } from './dates.js';
 import { t } from './i18n.js';
+import { text } from './rights-data.js';
 import { h } from './ui.js';
 
 /** The server's kinds of events, [{kind, source, has_time}] in its order (also offline). */
@@ -30,6 +31,17 @@ export const isOpen = (task) => !(task.data ?? task).done;
 
 /** The task list's sync entity (api/tasks): tasks of the contact person, rights and own. */
 export const TASK = 'task';
+
+/** The words of a task (also as a helper sees it): its own, or for a rights to-do the right's
+ * (in the app's language). */
+export function taskWords(task, rights) {
+  const { source, right_id: rightId, todo_key: key, title, explanation } = task.data;
+  const steps = task.data.steps ?? [];
+  if (source !== 'rights') return { title, explanation, steps: steps.map((s) => s.text) };
+  const todo = rights?.rights[rightId]?.todos.find((item) => item.key === key);
+  return { title: todo ? text(todo.title) : key, explanation: null, rightId,
+    steps: steps.map((_, i) => (todo ? text(todo.steps[i]) : '')) };
+}
 
 /** An https link from the contact person: opens outside Houvast, says so. */
 export function linkOut(href) {

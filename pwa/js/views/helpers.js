@@ -10,14 +10,13 @@ import { request } from '../api.js';
 import { formatWhen } from '../dates.js';
 import { field, setFieldError } from '../forms.js';
 import { t } from '../i18n.js';
-import { TASK } from '../dossier-parts.js';
+import { TASK, taskWords } from '../dossier-parts.js';
 import { personalData, savePersonal } from '../personal-record.js';
 import { loadRights } from '../rights-data.js';
 import * as store from '../store.js';
 import * as sync from '../sync.js';
 import { announce, errorMessage, h, reportError } from '../ui.js';
 import { fill, storeReady, whileShown } from '../view.js';
-import { words } from './tasks.js';
 
 const MESSAGE = 'help_message';
 const MESSAGE_DEFAULTS = { text: null, to_all: true, helper_ids: [] };
@@ -44,7 +43,7 @@ function sees(helper, message, tasks, rights) {
   const shared = message.text && (message.to_all || message.helper_ids.includes(helper.id));
   const theirs = tasks.filter((task) => !task.deleted && (task.data.shared_to_all
     || (task.data.shared_helper_ids ?? []).includes(helper.id)));
-  const titles = theirs.map((task) => `‘${words(task, rights).title}’`).join(', ');
+  const titles = theirs.map((task) => `‘${taskWords(task, rights).title}’`).join(', ');
   const items = [
     shared && t('helpers.seesMessage'),
     theirs.length > 0 && t(theirs.length === 1 ? 'helpers.seesTask' : 'helpers.seesTasks',

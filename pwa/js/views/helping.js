@@ -14,10 +14,9 @@ import { t } from '../i18n.js';
 import { loadRights } from '../rights-data.js';
 import * as store from '../store.js';
 import * as sync from '../sync.js';
-import { formatDue } from '../dossier-parts.js';
+import { formatDue, taskWords } from '../dossier-parts.js';
 import { announce, errorMessage, h, reportError } from '../ui.js';
 import { fill, pendingTag, storeReady, whileShown } from '../view.js';
-import { words } from './tasks.js';
 
 const SHARED_TASK = 'shared_task';
 const SHARED_RECOVERY = 'shared_recovery';
@@ -52,7 +51,7 @@ async function help(task, change, message) {
 
 function sharedTask(task, person, rights) {
   const id = `shared-${task.id}`;
-  const { title, explanation, steps } = words(task, rights);
+  const { title, explanation, steps } = taskWords(task, rights);
   const { due_date: due, done, may_tick: mayTick, helping } = task.data;
   const helpBox = h('input', { type: 'checkbox', role: 'switch', id: `${id}-helping`,
     checked: Boolean(helping),

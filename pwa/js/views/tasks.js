@@ -9,11 +9,11 @@
 // tick it off. The people come from the store ('helper' records), so this works offline too.
 import { choices, setFieldError } from '../forms.js';
 import { t } from '../i18n.js';
-import { loadRights, text } from '../rights-data.js';
+import { loadRights } from '../rights-data.js';
 import * as store from '../store.js';
 import { announce, h, reportError } from '../ui.js';
 import { fill, pendingTag, storeReady, whileShown } from '../view.js';
-import { formatDue, isOpen, TASK } from '../dossier-parts.js';
+import { formatDue, isOpen, TASK, taskWords } from '../dossier-parts.js';
 const SOURCES = ['staff', 'rights', 'own'];
 
 const dueKey = (task) => task.data.due_date || '9999-12-31';
@@ -22,17 +22,6 @@ const made = (task) => task.data.created_at || '~'; // not synced yet: newest
 const byFirst = (a, b) => dueKey(a).localeCompare(dueKey(b)) || made(a).localeCompare(made(b))
   || String(a.data.todo_key ?? '').localeCompare(String(b.data.todo_key ?? ''));
 const byDoneAt = (a, b) => String(b.data.done_at || '~').localeCompare(String(a.data.done_at || '~'));
-
-/** The words of a task (also as a helper sees it): its own, or for a rights to-do the right's
- * (in the app's language). */
-export function words(task, rights) {
-  const { source, right_id: rightId, todo_key: key, title, explanation } = task.data;
-  const steps = task.data.steps ?? [];
-  if (source !== 'rights') return { title, explanation, steps: steps.map((s) => s.text) };
-  const todo = rights?.rights[rightId]?.todos.find((item) => item.key === key);
-  return { title: todo ? text(todo.title) : key, explanation: null, rightId,
-    steps: steps.map((_, i) => (todo ? text(todo.steps[i]) : '')) };
-}
 
 async function save(task, change, message) {
   try {
@@ -126,7 +115,7 @@ function shareForm(task, title, helpers) {
 
 function taskItem(task, rights, helpers) {
   const id = `task-${task.id}`;
-  const { title, explanation, steps, rightId } = words(task, rights);
+  const { title, explanation, steps, rightId } = taskWords(task, rights);
   const { due_date: due, done } = task.data;
   const hints = [explanation && `${id}-about`, due && `${id}-due`].filter(Boolean).join(' ');
   const box = h('input', { type: 'checkbox', id, checked: Boolean(done),
