@@ -137,3 +137,11 @@ def test_register_race_on_the_name_is_409(make_user, monkeypatch) -> None:
     with pytest.raises(DomainError) as caught:
         service.register("Same-Name", DEFAULT_PASSWORD, "client", "v1")
     assert caught.value.status == 409
+
+
+def test_logging_out_everywhere_reaches_past_the_listed_twenty(make_user) -> None:
+    user = make_user()
+    live = [service.start_session(user) for _ in range(service.SIGN_INS_LISTED + 5)]
+    ended = service.end_other_sessions(user, keep=str(live[-1].id))
+    assert len(ended) == len(live) - 1
+    assert [service.check_access(str(s.id)) for s in live] == [False] * (len(live) - 1) + [True]
