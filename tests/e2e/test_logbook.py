@@ -55,9 +55,9 @@ def wait_for_sync(page) -> None:
 
 
 def check_screen(page, check_a11y, shot, name: str) -> None:
-    """No accessibility violations, no stray "null"/"undefined" text, and a screenshot."""
+    """No accessibility violations, no stray "null"/"undefined"/"false" text, and a screenshot."""
     check_a11y(page, name)
-    expect(page.locator("main")).not_to_contain_text(re.compile(r"\b(null|undefined)\b"))
+    expect(page.locator("main")).not_to_contain_text(re.compile(r"(?<![A-Za-z])(null|undefined|false)"))
     shot(page, name)
 
 

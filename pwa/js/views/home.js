@@ -34,7 +34,7 @@ export async function render(container, { user, navigate }) {
   const slot = h('div', { class: 'banners' });
   fill(slot, await banners(user.role));
   whileShown(slot, async () => fill(slot, await banners(user.role)));
-  container.append(
+  fill(container, // leaves out the banners that are not due (append would write "false")
     h('h1', { text: t('home.title', { name: user.username }) }),
     h('p', { class: 'lead', text: t(`home.intro.${user.role}`) }),
     // An account from before recovery codes: without one a forgotten password is the end.
