@@ -14,7 +14,7 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from api import errors, security
+from api import errors, keystore, security
 from api.config import load_settings
 from api.db import db as database  # not `db`: that would hide the api.db module
 from api.domain import Domain
@@ -38,6 +38,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     tokens.init_app(app)  # JWT settings first: jwt.init_app fills in defaults for the rest
     database.init_app(app)
+    keystore.init_app(app)
     jwt.init_app(app)
     limiter.init_app(app)
 

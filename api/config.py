@@ -16,6 +16,7 @@
 | PUSH_DISPATCHER           | thread                                | `off` when a push worker or RQ sends      |
 | PUSH_ALLOWED_HOSTS        | (none)                                | extra push-service `host:port`s           |
 | HOUVAST_MEDIA_DIR         | instance/media                        | where encrypted photos are stored         |
+| HOUVAST_KEYSTORE_URL      | sqlite:///instance/keystore.sqlite3   | the wrapped account keys, apart from data |
 | PHOTO_QUOTA_BYTES         | 524288000 (500 MB)                    | photo storage per person                  |
 | HOUVAST_ORG_NAME          | Houvast Slachtofferhulp (demo)        | organisation shown in a client's dossier  |
 | HOUVAST_ORG_PHONE         | 0000 000 000 (demo)                   | how a client reaches the organisation     |
@@ -155,11 +156,17 @@ def load_settings(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         raise ConfigError("HOUVAST_VAPID_PRIVATE_KEY is not a valid P-256 private key") from exc
 
     database_url = env.get("DATABASE_URL") or f"sqlite:///{instance / 'houvast.sqlite3'}"
+    keystore_url = (env.get("HOUVAST_KEYSTORE_URL")
+                    or f"sqlite:///{instance / 'keystore.sqlite3'}")
+    if keystore_url == database_url:
+        # The point of the key store is that a backup of the data does not carry the keys.
+        raise ConfigError("HOUVAST_KEYSTORE_URL must name another database than DATABASE_URL")
     settings: dict[str, Any] = {
         "HOUVAST_ENV": houvast_env,
         "PRODUCTION": production,
         "INSTANCE_DIR": str(instance),
         "DATABASE_URL": database_url,
+        "KEYSTORE_URL": keystore_url,
         "SECRET_KEY": secret_values["HOUVAST_JWT_SECRET"],
         "DATA_KEYS": parse_data_keys(secret_values["HOUVAST_DATA_KEYS"]),
         "VAPID_PRIVATE_KEY": secret_values["HOUVAST_VAPID_PRIVATE_KEY"],

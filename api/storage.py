@@ -126,7 +126,7 @@ def owner_of(key: str) -> str:
 
 
 def blob_aad(key: str, owner_id: object) -> str:
-    return crypto.aad("blob", key, owner_id)
+    return crypto.aad("blob", key, owner_id, user=owner_id)
 
 
 def put_encrypted(key: str, owner_id: object, data: bytes) -> None:

@@ -24,8 +24,9 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+import pytest
 from alembic import command
-from flask import Flask
+from flask import Flask, g
 from flask.testing import FlaskClient
 from PIL import Image
 from sqlalchemy import text
@@ -51,6 +52,18 @@ def make_settings(instance: Path, **extra: object) -> dict[str, object]:
     }
     settings.update(extra)
     return settings
+
+
+def fresh_keystore(app: Flask, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An empty key store for one test (the session's holds keys wrapped by its own master
+    key, made in other tests for user ids that get reused after each rollback)."""
+    from api import keystore
+
+    state = Flask("keystore")
+    state.config["KEYSTORE_URL"] = f"sqlite:///{folder / 'keystore.sqlite3'}"
+    keystore.init_app(state)
+    monkeypatch.setitem(app.extensions, "houvast_keystore", state.extensions["houvast_keystore"])
+    g.pop("houvast_data_keys", None)
 
 
 def reset_schema(app: Flask) -> None:

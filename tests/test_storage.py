@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from api import crypto
+from api import crypto, keystore
 from api.storage import (
     BlobNotFound,
     FileBlobStore,
@@ -33,7 +33,9 @@ def store(tmp_path: Path) -> FileBlobStore:
 @pytest.fixture
 def media_app(tmp_path: Path) -> Iterator[Flask]:
     app = Flask(__name__)
-    app.config.update(DATA_KEYS={"k1": os.urandom(32)}, MEDIA_DIR=str(tmp_path / "media"))
+    app.config.update(DATA_KEYS={"k1": os.urandom(32)}, MEDIA_DIR=str(tmp_path / "media"),
+                      KEYSTORE_URL=f"sqlite:///{tmp_path / 'keystore.sqlite3'}")
+    keystore.init_app(app)
     with app.app_context():
         yield app
 
@@ -105,7 +107,7 @@ def test_put_encrypted_stores_only_ciphertext(media_app: Flask) -> None:
     put_encrypted(key, owner, MARKER * 10)
     raw = (Path(media_app.config["MEDIA_DIR"]) / key).read_bytes()
     assert MARKER not in raw
-    assert crypto.key_id(raw) == "k1"
+    assert crypto.key_id(raw).startswith(f"user:{owner}.")  # the owner's own data key
     assert get_encrypted(key, owner) == MARKER * 10
     assert blob_store() is blob_store()
 

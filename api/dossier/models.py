@@ -84,7 +84,7 @@ class DossierAudit(Base):
 
 def text_aad(row: Dossier | DossierEvent, column: str) -> str:
     dossier_id = row.id if isinstance(row, Dossier) else row.dossier_id
-    return aad(type(row).__tablename__, row.id, dossier_id, column)
+    return aad(type(row).__tablename__, row.id, dossier_id, column, dossier=dossier_id)
 
 
 for _model, _columns in ((Dossier, ("label",)), (DossierEvent, ("title", "body", "link"))):

@@ -90,11 +90,11 @@ class HelpMessage(Base):
 
 
 def name_aad(row: HelperInvite | HelperLink) -> str:
-    return aad(type(row).__tablename__, row.id, row.client_id, "name")
+    return aad(type(row).__tablename__, row.id, row.client_id, "name", user=row.client_id)
 
 
 def text_aad(row: HelpMessage) -> str:
-    return aad("help_messages", row.id, row.client_id, "text")
+    return aad("help_messages", row.id, row.client_id, "text", user=row.client_id)
 
 
 register_encrypted_column(HelperInvite, "name", name_aad)

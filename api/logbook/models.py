@@ -112,11 +112,12 @@ class Photo(Base):
 
 
 def title_aad(row: Logbook) -> str:
-    return crypto.aad("logbooks", row.id, row.owner_id, "title")
+    return crypto.aad("logbooks", row.id, row.owner_id, "title", user=row.owner_id)
 
 
 def content_aad(row: LogbookEvent) -> str:
-    return crypto.aad("logbook_events", row.logbook_id, row.seq, row.owner_id, "content")
+    return crypto.aad("logbook_events", row.logbook_id, row.seq, row.owner_id, "content",
+                      user=row.owner_id)
 
 
 crypto.register_encrypted_column(Logbook, "title", title_aad)

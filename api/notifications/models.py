@@ -85,7 +85,7 @@ class Notification(Base):
 
 
 def detail_aad(row: Notification) -> str:
-    return crypto.aad("push_outbox", row.id, row.user_id, "detail")
+    return crypto.aad("push_outbox", row.id, row.user_id, "detail", user=row.user_id)
 
 
 crypto.register_encrypted_column(Notification, "detail", detail_aad)

@@ -65,11 +65,11 @@ class RecoveryTest(Base):
 
 
 def profile_aad(row: RecoveryProfile, column: str) -> str:
-    return crypto.aad("recovery_profiles", row.user_id, column)
+    return crypto.aad("recovery_profiles", row.user_id, column, user=row.user_id)
 
 
 def answers_aad(row: RecoveryTest) -> str:
-    return crypto.aad("recovery_tests", row.id, row.owner_id, "answers")
+    return crypto.aad("recovery_tests", row.id, row.owner_id, "answers", user=row.owner_id)
 
 
 crypto.register_encrypted_column(RecoveryProfile, "event", lambda r: profile_aad(r, "event"))

@@ -46,7 +46,7 @@ class RightsSituation(Base):
 
 
 def situation_aad(row: RightsSituation, column: str) -> str:
-    return crypto.aad("rights_situations", row.user_id, column)
+    return crypto.aad("rights_situations", row.user_id, column, user=row.user_id)
 
 
 crypto.register_encrypted_column(RightsSituation, "answers", lambda r: situation_aad(r, "answers"))

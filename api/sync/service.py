@@ -134,13 +134,17 @@ def apply(owner: User, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return results
 
 
+def _sealed_place(owner: User, mutation_id: str) -> str:
+    return crypto.aad("sync_mutations", owner.id, mutation_id, user=owner.id)
+
+
 def _seal(owner: User, mutation_id: str, result: dict[str, Any]) -> dict[str, Any]:
     """The stored copy of a result: field errors encrypted, since their keys can be whatever the
     person typed (an unknown field named after someone, say)."""
     errors = result.get("errors")
     if not errors:
         return result
-    sealed = crypto.encrypt_json(errors, crypto.aad("sync_mutations", owner.id, mutation_id))
+    sealed = crypto.encrypt_json(errors, _sealed_place(owner, mutation_id))
     return {**{k: v for k, v in result.items() if k != "errors"},
             "errors_sealed": base64.b64encode(sealed).decode()}
 
@@ -150,8 +154,7 @@ def _unseal(owner: User, mutation_id: str, result: dict[str, Any]) -> dict[str, 
     if sealed is None:
         return result
     try:
-        errors = crypto.decrypt_json(base64.b64decode(sealed),
-                                     crypto.aad("sync_mutations", owner.id, mutation_id))
+        errors = crypto.decrypt_json(base64.b64decode(sealed), _sealed_place(owner, mutation_id))
     except crypto.DecryptionError:
         errors = {}  # the key that sealed it is gone; the status and message still stand
     return {**{k: v for k, v in result.items() if k != "errors_sealed"}, "errors": errors}

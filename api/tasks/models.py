@@ -31,8 +31,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import JSON
 
-from api.crypto import aad, register_encrypted_column
-from api.db import GUID, Base, UTCDateTime, utcnow
+from api.crypto import DecryptionError, aad, register_encrypted_column
+from api.db import GUID, Base, UTCDateTime, db, utcnow
 
 TASK_ENTITY = "task"
 SOURCES = ("staff", "rights", "own")
@@ -91,10 +91,12 @@ class TaskHelp(Base):
 def text_aad(row: Task, column: str) -> str:
     """A dossier's task keeps the associated data it was written with before the move (the old
     table name and the dossier), so its ciphertext stays readable; a client's own or rights task
-    is bound to its owner."""
+    is bound to its owner. It is sealed under the client's data key when it is theirs, else
+    (a staff task) under the dossier's."""
     if row.dossier_id is not None:
-        return aad("dossier_tasks", row.id, row.dossier_id, column)
-    return aad("tasks", row.id, row.owner_id, column)
+        return aad("dossier_tasks", row.id, row.dossier_id, column,
+                   user=row.owner_id, dossier=row.dossier_id)
+    return aad("tasks", row.id, row.owner_id, column, user=row.owner_id)
 
 
 for _column in ("title", "explanation", "steps"):
@@ -102,7 +104,12 @@ for _column in ("title", "explanation", "steps"):
 
 
 def note_aad(row: TaskHelp) -> str:
-    return aad("task_helps", row.id, row.task_id, row.link_id, "note")
+    """A helper's note is part of the task it is on: sealed under the task's key."""
+    task = db.session.get(Task, row.task_id)
+    if task is None:
+        raise DecryptionError("the task of this note is gone")
+    return aad("task_helps", row.id, row.task_id, row.link_id, "note",
+               user=task.owner_id, dossier=task.dossier_id)
 
 
 register_encrypted_column(TaskHelp, "note", note_aad)

@@ -46,7 +46,7 @@ class TrainingRecord(Base):
 
 
 def record_aad(row: TrainingRecord) -> str:
-    return crypto.aad("training_records", row.owner_id, row.entity)
+    return crypto.aad("training_records", row.owner_id, row.entity, user=row.owner_id)
 
 
 crypto.register_encrypted_column(TrainingRecord, "data", record_aad)
