@@ -64,9 +64,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 
 def wire_domain(api: Api, domain: Domain) -> None:
-    """Register what `domain` declares: blueprints, sync entities and hooks, push kinds,
+    """Register what `domain` declares: blueprints, sync entities, sync and erase hooks, push kinds,
     reminders.
     (Its models were imported with it; its commands are added by cli.register_commands.)"""
+    from api.auth import erasure
     from api.notifications import registry as notifications
     from api.sync import registry as sync
 
@@ -76,6 +77,8 @@ def wire_domain(api: Api, domain: Domain) -> None:
         sync.register(entity)
     for hook in domain.on_sync:
         sync.register_on_sync(hook)
+    for hook in domain.on_erase:
+        erasure.register_on_erase(hook)
     for kind in domain.push_kinds:
         notifications.register_kind(kind)
     for reminder in domain.reminders:

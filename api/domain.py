@@ -140,4 +140,7 @@ class Domain:
     # (user) -> None, run in the transaction of each of that person's sync requests, after
     # their mutations (e.g. to note when a helper's phone last synced)
     on_sync: tuple[Callable[[Any], None], ...] = ()
+    # (user) -> None, run in the transaction that deletes that person's account, before the
+    # row goes (api/auth/erasure.py): tell the people on the other side of what cascades away
+    on_erase: tuple[Callable[[Any], None], ...] = ()
     models: tuple[ModuleType, ...] = field(default=())  # imported: the schema sees their tables

@@ -70,6 +70,7 @@ PUBLIC = {
 # Routes that need a session of another kind, or end the session they run in.
 SPECIAL = {
     ("auth.refresh", "POST"): "takes the refresh token, not a session: tests/test_auth_routes.py",
+    ("auth.delete_me", "DELETE"): "deletes the account it runs in: tests/test_erasure.py",
 }
 
 # A valid body for every route that takes one: without it a 422 would stand in front of the

@@ -5,8 +5,8 @@ attempts that count cost anything):
 - log in: 5 failed attempts per username and 20 per IP address in 15 minutes;
 - register: 10 attempts per IP address an hour (each one may create an account), and
   5 failed attempts per username in 15 minutes;
-- recover (with the recovery code): as logging in; a new recovery code: 5 failed attempts
-  (a wrong password) per account in 15 minutes.
+- recover (with the recovery code): as logging in; a new recovery code and deleting the
+  account: 5 failed attempts (a wrong password) per account in 15 minutes.
 Past a limit the answer is 429 with Retry-After. A per-username limit lets someone lock an
 account out for 15 minutes by guessing; that is the price of stopping password guessing.
 """
@@ -19,7 +19,7 @@ from flask import Response, current_app, jsonify, request
 from flask_jwt_extended import current_user, get_jwt, unset_jwt_cookies
 from flask_limiter.util import get_remote_address
 
-from api.auth import devices, recovery, service, tokens
+from api.auth import devices, erasure, recovery, service, tokens
 from api.auth.models import AuthSession
 from api.db import db
 from api.domain import Invalid
@@ -239,3 +239,23 @@ def me():
     newer = service.newest_new_device(current_user, this.created_at) if this else None
     return _account(current_user) | {"new_sign_in": newer and {
         "device": newer.device, "created_at": newer.created_at}}
+
+
+@blp.delete("/me")
+# A staff account and its dossiers belong to the organisation, which removes them.
+@blp.login_required(roles=["client", "helper"])
+@_limited(f"5 per {WINDOW}", _user_key)
+@blp.arguments(PasswordSchema)
+@blp.response(204)
+def delete_me(body: dict):
+    """Delete your account and everything in it, for good; needs your password. Your helpers
+    and your contact at the organisation see you are gone; your data key is destroyed, so the
+    copies in backups cannot be read any more either (docs/encryption.md). Clears this device
+    as logout does"""
+    if service.authenticate(current_user.username, body["password"]) is None:
+        raise Invalid({"password": [NOT_YOUR_PASSWORD]}, NOT_YOUR_PASSWORD)
+    erasure.erase(current_user)
+    response = Response(status=204)
+    response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    unset_jwt_cookies(response)
+    return response

@@ -10,5 +10,6 @@ domain = Domain(
     commands=tuple(cli.commands),
     sync_entities=sync.ENTITIES,
     push_kinds=(service.DOSSIER_KIND,),
+    on_erase=(service.client_erased,),
     models=(models,),
 )

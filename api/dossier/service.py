@@ -332,6 +332,20 @@ def link(user: User, code: str) -> Dossier:
     return dossier
 
 
+def client_erased(user: User) -> None:
+    """The client deletes their account: the dossier stays with its staff member (their notes
+    are the organisation's, under the dossier's own key), now without a client. The audit
+    line keeps no trace of who it was (its actor is set NULL with the account)."""
+    dossier = client_dossier(user)
+    if dossier is None:
+        return
+    dossier.client_id = None
+    dossier.linked_at = None
+    _touch(dossier)
+    _audit(user, "dossier.client_erased", dossier.id)
+    db.session.flush()
+
+
 def client_view(user: User) -> dict[str, Any]:
     """:raise NotFound: the user has no dossier (a kind message; everything else still works)"""
     dossier = client_dossier(user)

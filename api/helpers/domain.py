@@ -9,5 +9,6 @@ domain = Domain(
     sync_entities=sync.ENTITIES,
     push_kinds=(push.PUSH_KIND,),
     on_sync=(service.saw_sync,),
+    on_erase=(service.forget_person,),
     models=(models,),
 )

@@ -242,6 +242,14 @@ def stop(helper: User, link_id: uuid.UUID) -> None:
     _end(helper_link(helper, link_id))
 
 
+def forget_person(user: User) -> None:
+    """The account is being deleted: every link it has, as client or as helper, ends as if
+    they had stopped it themselves."""
+    for found in db.session.scalars(select(HelperLink).where(
+            (HelperLink.client_id == user.id) | (HelperLink.helper_id == user.id))).all():
+        _end(found)
+
+
 def saw_sync(user: User) -> None:
     """A sync of a helper's phone: "last synced" for the clients they help (at most every
     LAST_SYNC_STEP, so a sync is not a write each time)."""

@@ -141,6 +141,20 @@ export function showApiError(form, error, overrides = {}) {
   focusField(first);
 }
 
+/**
+ * A form that sends the person's own password to confirm who they are: a 422 means it was not
+ * theirs (`wrong`, a text key, at the field), anything else shows as usual (`tooMany` for 429).
+ */
+export function showPasswordError(form, error, { wrong, tooMany }) {
+  if (error.code !== 422) {
+    showApiError(form, error, { 429: tooMany });
+    return;
+  }
+  setFieldError(form, 'password', t(wrong));
+  announce(t(wrong), 'error');
+  form.elements.password.focus();
+}
+
 /** Disable the submit button while `work` runs, so a double tap sends once. */
 export async function busy(form, work) {
   const button = form.querySelector('button[type="submit"]');

@@ -18,6 +18,8 @@ const SHELL = {
   'recovery-code': { load: () => import('./views/recovery-code.js') },
   home: { load: () => import('./views/home.js') },
   account: { load: () => import('./views/account.js') },
+  // "Verwijder mijn account": what goes, the password, and the device is cleared
+  'delete-account': { load: () => import('./views/delete-account.js') },
   // Offline sync: changes the server refused, for the person to fix
   problems: { load: () => import('./views/problems.js') },
 };

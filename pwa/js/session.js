@@ -130,6 +130,17 @@ export async function logout() {
 }
 
 /**
+ * The account was deleted on the server (views/delete-account.js), which answered with
+ * Clear-Site-Data and unset the cookies: clear this device as logout does. No logout hooks:
+ * there is no session left to end, nothing unsent worth asking about, and unregistering the
+ * service worker ends the browser's push subscription with it.
+ */
+export async function forgetErasedAccount() {
+  await closeDB();
+  await clearDevice();
+}
+
+/**
  * Remove personal data from this device ourselves too: not every browser supports
  * Clear-Site-Data. Cache Storage: every cache except the shell cache is deleted; the shell holds
  * only the public app files, and keeping it lets Houvast still open offline after logout.

@@ -358,3 +358,49 @@ def test_where_you_are_logged_in_and_logging_out_everywhere(new_context, check_a
     expect(heading(laptop)).not_to_have_text(f"Hallo {account['username']}")
     assert laptop_context.request.get("/api/me").status == 401
     expect(heading(phone)).to_have_text("Account")
+
+
+def test_deleting_the_account_says_what_goes_and_leaves_nothing(new_context, check_a11y,
+                                                                 shot) -> None:
+    context = new_context(viewport={"width": 390, "height": 844})
+    account = register_via_api(context)
+    page = open_app(context, "/#/home")
+    wait_for_service_worker(page)
+    page.evaluate("""async () => {
+        const { api } = await import('/js/api.js');
+        await api.post('/api/logbooks', { type: 'wellbeing', title: 'Wat er gebeurde' });
+    }""")
+
+    page.get_by_role("link", name="Account", exact=True).click()
+    page.get_by_role("link", name="Verwijder mijn account").click()
+    expect(heading(page)).to_have_text("Verwijder je account")
+    expect(page.get_by_text("Je logboeken, met alle foto's")).to_be_visible()
+    expect(page.get_by_text("Dat blijft bij de organisatie")).to_be_visible()
+    check_a11y(page, "delete account")
+    shot(page, "delete-account-nl")
+
+    submit = page.get_by_role("button", name="Verwijder mijn account voorgoed")
+    submit.click()  # nothing filled in: both fields say what to do, nothing is sent
+    expect(page.get_by_text("Vul je wachtwoord in.")).to_be_visible()
+    expect(page.get_by_text("Zet eerst een vinkje.")).to_be_visible()
+    page.get_by_label("Je wachtwoord").fill("niet mijn wachtwoord")
+    page.get_by_label("Ik snap dat al mijn gegevens voorgoed weg zijn").check()
+    submit.click()
+    expect(page.get_by_role("status")).to_have_text(
+        "Dit is niet je wachtwoord. Probeer het opnieuw.")
+    expect(heading(page)).to_have_text("Verwijder je account")
+
+    page.get_by_label("Je wachtwoord").fill(PASSWORD)
+    submit.click()
+    expect(heading(page)).to_have_text("Welkom bij Houvast")
+    page.get_by_role("status").filter(has_text="Je account is verwijderd").wait_for()
+    device = page.evaluate("""async () => ({
+        databases: await indexedDB.databases(),
+        local: Object.keys(localStorage),
+    })""")
+    assert device["databases"] == []
+    assert device["local"] == ["houvast.lang"]
+    assert context.cookies() == []
+    again = context.request.post("/api/auth/login", data={
+        "username": account["username"], "password": PASSWORD})
+    assert again.status == 401

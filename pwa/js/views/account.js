@@ -1,5 +1,5 @@
 // Account: who is logged in, the language, the recovery code, where you are logged in (and
-// "Log overal uit"), and logging out (which clears this device).
+// "Log overal uit"), logging out (which clears this device) and deleting the account.
 import { api } from '../api.js';
 import { formatWhen } from '../dates.js';
 import { getLang, LANGUAGES, setLang, t } from '../i18n.js';
@@ -120,5 +120,10 @@ export function render(container, { user }) {
     h('section', { 'aria-labelledby': 'logout-title' },
       h('h2', { id: 'logout-title', text: t('account.logoutTitle') }),
       h('p', { text: t('account.logoutAbout') }),
-      button));
+      button),
+    // A staff account is the organisation's to remove (the server refuses it too).
+    ...(user.role === 'staff' ? [] : [h('section', { 'aria-labelledby': 'delete-title' },
+      h('h2', { id: 'delete-title', text: t('account.deleteTitle') }),
+      h('p', { text: t('account.deleteAbout') }),
+      h('p', {}, h('a', { href: '#/delete-account', text: t('account.deleteLink') })))]));
 }

@@ -6,7 +6,7 @@
 // The code is held in this module's memory only, never stored: a reload loses it, and the
 // account screen can make a new one.
 import { api } from '../api.js';
-import { busy, checkFields, field, setFieldError, showApiError } from '../forms.js';
+import { busy, checkFields, field, setFieldError, showPasswordError } from '../forms.js';
 import { t } from '../i18n.js';
 import { currentUser, setUser } from '../session.js';
 import { announce, h } from '../ui.js';
@@ -67,13 +67,8 @@ function makeNew(container, navigate) {
         const made = await api.post('/api/auth/recovery-code', { password });
         await navigate(showCode(made.recovery_code, 'account', 'recoveryCode.saved'));
       } catch (error) {
-        if (error.code !== 422) {
-          showApiError(form, error, { 429: 'recoveryCode.tooMany' });
-          return;
-        }
-        setFieldError(form, 'password', t('recoveryCode.wrongPassword'));
-        announce(t('recoveryCode.wrongPassword'), 'error');
-        form.elements.password.focus();
+        showPasswordError(form, error,
+          { wrong: 'recoveryCode.wrongPassword', tooMany: 'recoveryCode.tooMany' });
       }
     });
   });
