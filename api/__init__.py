@@ -64,10 +64,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 
 def wire_domain(api: Api, domain: Domain) -> None:
-    """Register what `domain` declares: blueprints, sync entities, sync and erase hooks, push kinds,
-    reminders.
+    """Register what `domain` declares: blueprints, sync entities, sync, erase and export hooks,
+    push kinds, reminders.
     (Its models were imported with it; its commands are added by cli.register_commands.)"""
     from api.auth import erasure
+    from api.export import service as export
     from api.notifications import registry as notifications
     from api.sync import registry as sync
 
@@ -79,6 +80,8 @@ def wire_domain(api: Api, domain: Domain) -> None:
         sync.register_on_sync(hook)
     for hook in domain.on_erase:
         erasure.register_on_erase(hook)
+    for part in domain.exports:
+        export.register_part(part)
     for kind in domain.push_kinds:
         notifications.register_kind(kind)
     for reminder in domain.reminders:

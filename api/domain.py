@@ -143,4 +143,9 @@ class Domain:
     # (user) -> None, run in the transaction that deletes that person's account, before the
     # row goes (api/auth/erasure.py): tell the people on the other side of what cascades away
     on_erase: tuple[Callable[[Any], None], ...] = ()
+    # (user, lang) -> (path, content) one file at a time: what the domain adds to the person's
+    # "Download al mijn gegevens" beyond its sync records, e.g. a logbook's PDF and photos
+    # (api/export/service.py: content is bytes, a JSON value or an iterator of JSON values;
+    # read ids first, then each file in its own short read)
+    exports: tuple[Callable[[Any], Any], ...] = ()
     models: tuple[ModuleType, ...] = field(default=())  # imported: the schema sees their tables

@@ -6,6 +6,7 @@ also imports every model, so Alembic and the tests see the whole schema.
 
 from api.auth.domain import domain as auth
 from api.dossier.domain import domain as dossier
+from api.export.domain import domain as export
 from api.helpers.domain import domain as helpers
 from api.logbook.domain import domain as logbook
 from api.notifications.domain import domain as notifications
@@ -16,4 +17,4 @@ from api.tasks.domain import domain as tasks
 from api.training.domain import domain as training
 
 DOMAINS = (auth, logbook, dossier, tasks, recovery, rights, training, helpers, notifications,
-           sync)
+           sync, export)

@@ -116,6 +116,7 @@ BODIES = {
     "auth.logout": {},
     "auth.logout_everywhere": {"json": {"keep_this": True}},
     "auth.new_recovery_code": {"json": {"password": "not the password of anyone here"}},
+    "export.start_export": {"json": {"password": "not the password of anyone here"}},
 }
 
 

@@ -22,7 +22,6 @@ from flask_limiter.util import get_remote_address
 from api.auth import devices, erasure, recovery, service, tokens
 from api.auth.models import AuthSession
 from api.db import db
-from api.domain import Invalid
 from api.extensions import limiter
 from api.notifications import service as notifications
 from api.notifications.service import notify
@@ -46,7 +45,6 @@ blp = Blueprint("auth", __name__, url_prefix="/api", description="Accounts and s
 WINDOW = "15 minutes"
 PUSH_KIND = "account"
 WRONG_RECOVERY = "Username or recovery code is not correct."
-NOT_YOUR_PASSWORD = "This is not your password."  # noqa: S105 (a message, not a secret)
 
 
 def _ip_key() -> str:
@@ -161,8 +159,7 @@ def _user_key() -> str:
 @blp.response(200, RecoveryCodeSchema)
 def new_recovery_code(body: dict):
     """A new recovery code (the old one stops working); needs your password"""
-    if service.authenticate(current_user.username, body["password"]) is None:
-        raise Invalid({"password": [NOT_YOUR_PASSWORD]}, NOT_YOUR_PASSWORD)
+    service.confirm_password(current_user, body["password"])
     code = recovery.new_code(current_user)
     db.session.commit()
     return {"recovery_code": code}
@@ -252,8 +249,7 @@ def delete_me(body: dict):
     and your contact at the organisation see you are gone; your data key is destroyed, so the
     copies in backups cannot be read any more either (docs/encryption.md). Clears this device
     as logout does"""
-    if service.authenticate(current_user.username, body["password"]) is None:
-        raise Invalid({"password": [NOT_YOUR_PASSWORD]}, NOT_YOUR_PASSWORD)
+    service.confirm_password(current_user, body["password"])
     erasure.erase(current_user)
     response = Response(status=204)
     response.headers["Clear-Site-Data"] = '"cache", "storage"'

@@ -137,6 +137,16 @@ def authenticate(username: str, password: str) -> User | None:
     return user
 
 
+NOT_YOUR_PASSWORD = "This is not your password."  # noqa: S105 (a message, not a secret)
+
+
+def confirm_password(user: User, password: str) -> None:
+    """Before a step that a person holding an unlocked phone must not take for its owner (a
+    new recovery code, the export, deleting the account). :raise Invalid: 422 on `password`"""
+    if authenticate(user.username, password) is None:
+        raise Invalid({"password": [NOT_YOUR_PASSWORD]}, NOT_YOUR_PASSWORD)
+
+
 def is_new_device(user: User, device: str) -> bool:
     """Whether none of the person's sign-ins of the last SIGN_INS_KEPT came from `device`
     (and there were some: the very first sign-in is not news to anyone)."""

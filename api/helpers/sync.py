@@ -20,7 +20,7 @@ from api.helpers.models import (
     HelperLink,
     message_id,
 )
-from api.sync.registry import AnyData, SyncEntity, read_only
+from api.sync.registry import AnyData, SyncEntity, no_own_records, read_only
 from schemas.helpers import (
     HelperSchema,
     HelpingSchema,
@@ -77,16 +77,21 @@ def _message(user: User, record_id: uuid.UUID) -> dict[str, Any] | None:
     return SharedHelpMessageSchema().dump(service.shared_message_dict(*visible))
 
 
+def _own_message_ids(user: User) -> list[uuid.UUID]:
+    return [message_id(user.id)] if service.message_row(user.id) is not None else []
+
+
 def _message_ids(user: User) -> list[uuid.UUID]:
-    own = [message_id(user.id)] if service.message_row(user.id) is not None else []
-    return own + service.visible_message_ids(user)
+    return _own_message_ids(user) + service.visible_message_ids(user)
 
 
 ENTITIES = (
     SyncEntity(HELPER_ENTITY, AnyData, _by_rest, _by_rest, _helper, _helper_ids,
                roles=(), refused=LINKS_BY_REST),
+    # A helper's own part of helping (their notes) is in their export as helping.json.
     SyncEntity(HELPING_ENTITY, AnyData, _by_rest, _by_rest, _helping, _helping_ids,
-               roles=(), refused=LINKS_BY_REST),
+               roles=(), refused=LINKS_BY_REST, own_ids=no_own_records),
     SyncEntity(MESSAGE_ENTITY, HelpMessageUpdateSchema, _message_upsert, _message_delete,
-               _message, _message_ids, roles=("client",), fixed_id=message_id),
+               _message, _message_ids, roles=("client",), fixed_id=message_id,
+               own_ids=_own_message_ids),
 )

@@ -18,7 +18,7 @@ from api.auth.models import User
 from api.recovery import helping, service
 from api.recovery.models import PROFILE_ENTITY, TEST_ENTITY, profile_id
 from api.recovery.sharing import SHARED_RECOVERY_ENTITY
-from api.sync.registry import AnyData, SyncEntity, read_only
+from api.sync.registry import AnyData, SyncEntity, no_own_records, read_only
 from schemas.recovery import (
     ProfileSchema,
     ProfileUpdateSchema,
@@ -85,5 +85,6 @@ ENTITIES = (
                service.test_ids_of, test_snapshots, roles=("client",)),
     SyncEntity(SHARED_RECOVERY_ENTITY, AnyData, read_only(SHARED_BY_THE_CLIENT),
                read_only(SHARED_BY_THE_CLIENT), shared_snapshot,
-               helping.shared_recovery_ids, roles=(), refused=SHARED_BY_THE_CLIENT),
+               helping.shared_recovery_ids, roles=(), refused=SHARED_BY_THE_CLIENT,
+               own_ids=no_own_records),
 )

@@ -45,6 +45,11 @@ def read_only(message: str) -> Callable[..., int]:
     return reject
 
 
+def no_own_records(_owner: User) -> list[uuid.UUID]:
+    """`own_ids` of an entity that only shows someone what another person shared."""
+    return []
+
+
 @dataclass(frozen=True)
 class SyncEntity:
     name: str
@@ -80,6 +85,10 @@ class SyncEntity:
     # (fixed_records), so a phone writes the record offline from its first login on. The sync
     # service answers a mutation of any other id as not found, before upsert or delete run.
     fixed_id: Callable[[int], uuid.UUID] | None = field(default=None, kw_only=True)
+    # Optional: (owner) -> ids of the records that are the person's own, for "Download al mijn
+    # gegevens" (api/export); default `list_ids`. What others share with them (a client's task
+    # seen by a helper) is the other person's to take along: `no_own_records`.
+    own_ids: Callable[[User], Iterable[uuid.UUID]] | None = field(default=None, kw_only=True)
 
     def __post_init__(self) -> None:
         if not isinstance(self.roles, tuple) or not set(self.roles) <= set(ROLES):

@@ -12,6 +12,7 @@ version: the later write wins, per field. Nothing here commits.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import select
@@ -146,3 +147,22 @@ def help_with(helper: User, task_id: uuid.UUID, data: dict[str, Any]) -> Task:
         if ticked_done:
             tell_client(link, "done")
     return task
+
+
+def export_help(helper: User, _lang: str) -> Iterator[tuple[str, Any]]:
+    """A helper's own part of helping, for their export (api/export): since when they help
+    whom (by link id), and what they added to each task shared with them. Not the client's
+    task, name or message: those are the client's to take along."""
+    links = db.session.execute(select(HelperLink.id, HelperLink.created_at)
+                               .where(HelperLink.helper_id == helper.id)
+                               .order_by(HelperLink.created_at)).all()
+    if not links:
+        return
+    helps = db.session.scalars(select(TaskHelp).where(
+        TaskHelp.link_id.in_([link_id for link_id, _ in links]))).all()
+    yield "helping.json", [
+        {"helping_id": link_id, "since": since,
+         "tasks": [{"task_id": row.task_id, "helping": row.helping,
+                    "note": decrypt_text(row.note, note_aad(row)), "updated_at": row.updated_at}
+                   for row in helps if row.link_id == link_id]}
+        for link_id, since in links]

@@ -11,7 +11,7 @@ from typing import Any
 
 from api.auth.models import User
 from api.domain import Invalid, NotFound
-from api.sync.registry import SyncEntity
+from api.sync.registry import SyncEntity, no_own_records
 from api.tasks import helping, service
 from api.tasks.models import TASK_ENTITY
 from api.tasks.sharing import SHARED_TASK_ENTITY
@@ -65,5 +65,5 @@ def shared_ids(helper: User) -> list[uuid.UUID]:
 ENTITIES = (
     SyncEntity(TASK_ENTITY, TaskWriteSchema, upsert, delete, snapshot, ids, roles=("client",)),
     SyncEntity(SHARED_TASK_ENTITY, SharedTaskWriteSchema, help_with, refuse_delete,
-               shared_snapshot, shared_ids, roles=("helper",)),
+               shared_snapshot, shared_ids, roles=("helper",), own_ids=no_own_records),
 )

@@ -20,6 +20,8 @@ const SHELL = {
   account: { load: () => import('./views/account.js') },
   // "Verwijder mijn account": what goes, the password, and the device is cleared
   'delete-account': { load: () => import('./views/delete-account.js') },
+  // "Download al mijn gegevens": the ZIP made on the server, downloaded once
+  export: { load: () => import('./views/export.js') },
   // Offline sync: changes the server refused, for the person to fix
   problems: { load: () => import('./views/problems.js') },
 };

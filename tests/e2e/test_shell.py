@@ -4,7 +4,9 @@ quick exit, accessibility, small screens and the first-screen budget."""
 from __future__ import annotations
 
 import gzip
+import json
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -404,3 +406,43 @@ def test_deleting_the_account_says_what_goes_and_leaves_nothing(new_context, che
     again = context.request.post("/api/auth/login", data={
         "username": account["username"], "password": PASSWORD})
     assert again.status == 401
+
+
+def test_downloading_all_my_data_makes_the_zip_in_the_background_and_gives_it_once(
+        new_context, check_a11y, shot) -> None:
+    """The real server makes the ZIP in a background thread; the screen follows its progress,
+    the browser downloads it, and afterwards the screen says it is gone from the server."""
+    context = new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
+    register_via_api(context)
+    page = open_app(context, "/#/home")
+    page.evaluate("""async () => {
+        const { api } = await import('/js/api.js');
+        const book = await api.post('/api/logbooks',
+            { type: 'wellbeing', title: 'Wat er gebeurde' });
+        await api.post(`/api/logbooks/${book.id}/entries`, { occurred_at:
+            new Date().toISOString(), answers: { feeling: 2 }, note: 'Geluid bij de deur' });
+    }""")
+
+    page.get_by_role("link", name="Account", exact=True).click()
+    page.get_by_role("link", name="Download al mijn gegevens").click()
+    expect(heading(page)).to_have_text("Download al je gegevens")
+    check_a11y(page, "export")
+    page.get_by_role("button", name="Maak mijn download").click()
+    expect(page.get_by_text("Vul je wachtwoord in.")).to_be_visible()
+    page.get_by_label("Je wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Maak mijn download").click()
+    link = page.get_by_role("link", name=re.compile(r"Download het bestand \(\d+(,\d)? [kM]B\)"))
+    expect(link).to_be_visible(timeout=30_000)
+    shot(page, "export-ready-nl")
+    with page.expect_download() as waiting:
+        link.click()
+    download = waiting.value
+    assert download.suggested_filename.startswith("mijn-gegevens-")
+    with zipfile.ZipFile(download.path()) as archive:
+        names = archive.namelist()
+        entries = json.loads(archive.read("mijn-gegevens/records/logbook_entry.json"))
+    assert "mijn-gegevens/LEESMIJ.txt" in names
+    assert any(name.endswith("/logbook.pdf") for name in names)
+    assert [entry["note"] for entry in entries] == ["Geluid bij de deur"]
+    expect(page.get_by_text("Het bestand staat niet meer op de server")).to_be_visible()
+    check_a11y(page, "export downloaded")

@@ -121,8 +121,12 @@ export function render(container, { user }) {
       h('h2', { id: 'logout-title', text: t('account.logoutTitle') }),
       h('p', { text: t('account.logoutAbout') }),
       button),
-    // A staff account is the organisation's to remove (the server refuses it too).
-    ...(user.role === 'staff' ? [] : [h('section', { 'aria-labelledby': 'delete-title' },
+    // A staff account is the organisation's to export and remove (the server refuses it too).
+    ...(user.role === 'staff' ? [] : [h('section', { 'aria-labelledby': 'export-title' },
+      h('h2', { id: 'export-title', text: t('account.exportTitle') }),
+      h('p', { text: t('account.exportAbout') }),
+      h('p', {}, h('a', { href: '#/export', text: t('account.exportLink') }))),
+    h('section', { 'aria-labelledby': 'delete-title' },
       h('h2', { id: 'delete-title', text: t('account.deleteTitle') }),
       h('p', { text: t('account.deleteAbout') }),
       h('p', {}, h('a', { href: '#/delete-account', text: t('account.deleteLink') })))]));
