@@ -200,3 +200,23 @@ def test_erasing_the_account_wipes_a_ready_export(auth_client) -> None:
                                   headers=auth_client.csrf)
     assert response.status_code == 204
     assert list(blob_store().keys(f"{user_id}/")) == []
+
+
+def test_a_failure_says_failed_keeps_nothing_and_logs_no_content(
+    auth_client, monkeypatch, caplog
+) -> None:
+    user_id = auth_client.user.id
+    make_logbook(auth_client, title=WORDS)
+
+    def broken(_user, _lang):
+        yield "broken.json", {"fine": True}
+        raise ValueError(WORDS)
+
+    monkeypatch.setattr(service, "_parts", [*service._parts, broken])
+    monkeypatch.setattr(service, "CHUNK", 1024)
+    assert start(auth_client).get_json()["state"] == "failed"
+    assert list(blob_store().keys(f"{user_id}/export-")) == []
+    assert "ValueError" in caplog.text and WORDS not in caplog.text
+    assert_error(auth_client.get("/api/me/export/zip"), 409)
+    monkeypatch.setattr(service, "_parts", [p for p in service._parts if p is not broken])
+    assert start(auth_client).get_json()["state"] == "ready"  # asking again works

@@ -24,10 +24,12 @@ import contextlib
 import json
 import logging
 import threading
+import traceback
 import uuid
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
@@ -40,6 +42,7 @@ from api.domain import Conflict, NotFound
 from api.export.models import DOWNLOADED, FAILED, PREPARING, READY, AccountExport
 from api.storage import blob_aad, blob_store, check_key
 from api.sync import registry
+from api.sync.changelog import lock_owner
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +112,7 @@ def start(user: User, lang: str) -> tuple[AccountExport, bool]:
 
     Starting again replaces a ready, downloaded, failed or stuck one (its chunks are wiped by
     the new `build` before it writes)."""
-    db.write_lock()
+    lock_owner(user.id)  # two taps at once start one export
     found = _row(user.id)
     if found is not None and state_of(found)["state"] == PREPARING:
         return found, False
@@ -162,9 +165,12 @@ def _chunk_key(user_id: int, token: uuid.UUID, number: int) -> str:
     return check_key(f"{_folder(user_id, token)}/{number:06d}.bin")
 
 
-def _wipe_chunks(user_id: int, keep: uuid.UUID | None = None) -> None:
+def _wipe_chunks(user_id: int, keep: uuid.UUID | None = None,
+                 only: uuid.UUID | None = None) -> None:
+    """Delete the person's export chunks: all, all but `keep`'s, or only `only`'s."""
     store, kept = blob_store(), None if keep is None else _folder(user_id, keep) + "/"
-    for key in list(store.keys(f"{user_id}/export-")):
+    prefix = f"{user_id}/export-" if only is None else _folder(user_id, only) + "/"
+    for key in list(store.keys(prefix)):
         if kept is None or not key.startswith(kept):
             store.delete(key)
 
@@ -360,12 +366,15 @@ def build(user_id: int, token: uuid.UUID) -> None:
         db.session.rollback()
         _wipe_chunks(user_id, keep=None if _row(user_id) is None else _row(user_id).token)
         log.info("export of account %s stopped: no longer wanted", user_id)
-    except Exception:
+    except Exception as error:
         db.session.rollback()
-        log.exception("export of account %s failed", user_id)  # names no file, holds no data
+        # Where it broke, not the message: a message may quote a value of the person's.
+        frame = traceback.extract_tb(error.__traceback__)[-1]
+        log.error("export of account %s failed: %s at %s:%s", user_id, type(error).__name__,
+                  Path(frame.filename).name, frame.lineno)
         with contextlib.suppress(Abandoned):
             progress(state=FAILED)
-        _wipe_chunks(user_id, keep=token if _row(user_id) else None)
+        _wipe_chunks(user_id, only=token)
     finally:
         db.session.remove()
 
